@@ -131,6 +131,10 @@ final class SessionConnector {
             return "authentication failed for user " + spec.user() + " with key " + spec.privateKeyFile()
                     + " (publickey)";
         }
+        if (text.contains("Session is being closed") || text.contains("Connection reset")
+                || Reasons.find(e, java.io.EOFException.class) != null) {
+            return "the connection was closed during key exchange or authentication (" + text + ")";
+        }
         return text;
     }
 

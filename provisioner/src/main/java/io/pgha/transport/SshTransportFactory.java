@@ -51,7 +51,6 @@ public final class SshTransportFactory implements TransportFactory {
             // and MINA's 10-minute default would cut a long silent apt-get.
             CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         }
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.connectTimeout());
         client.start();
         this.connector = new SessionConnector(client, settings.connectTimeout());
     }
