@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,15 +133,5 @@ class ConnectFailuresTest {
         assertThatThrownBy(() -> factory.open(withKey(encrypted, null)))
                 .isInstanceOf(UnreachableException.class)
                 .hasMessageContaining("give its passphrase");
-    }
-
-    @Test
-    void keyPairIsNotTakenFromTheUsersSshDirectory() throws Exception {
-        // The client must use only the configured key; the ~/.ssh keys of whoever runs pgha must not be offered.
-        KeyPair fresh = TestKeys.ed25519();
-        Path freshFile = TestKeys.writePrivateKey(fresh, dir.resolve("fresh"), null);
-        assertThatThrownBy(() -> factory.open(withKey(freshFile, null)))
-                .isInstanceOf(UnreachableException.class)
-                .hasMessageContaining("authentication failed");
     }
 }
