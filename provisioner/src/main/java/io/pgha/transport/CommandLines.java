@@ -1,6 +1,8 @@
 package io.pgha.transport;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the exact command lines sent over SSH, with all quoting done by {@link ShellQuote}. */
 final class CommandLines {
@@ -10,17 +12,26 @@ final class CommandLines {
     private CommandLines() {
     }
 
+    /** Exits 0 when the host has {@code timeout(1)} (coreutils); asked once per host. */
+    static final String HAS_TIMEOUT = "command -v timeout >/dev/null 2>&1";
+
     /**
      * {@code sh -c SCRIPT}, under {@code timeout} when the host has it (so the remote process dies even
      * if closing the channel does not reach it), and under {@code sudo -n} for become: no password
-     * prompt, no PTY, stderr kept apart.
+     * prompt, no PTY, stderr kept apart. For example
+     * {@code sudo -n -- timeout -k 5 66 sh -c 'systemctl restart patroni'}.
      */
-    static String exec(String script, Duration timeout, boolean sudo) {
-        long seconds = timeout.plus(REMOTE_GRACE).toSeconds() + 1;
-        // $t is unquoted on purpose: empty when the host has no timeout(1), else split into words.
-        String guarded = "t=; command -v timeout >/dev/null 2>&1 && t='timeout -k 5 " + seconds + "'; exec $t sh -c "
-                + ShellQuote.quote(script);
-        return (sudo ? "sudo -n -- sh -c " : "sh -c ") + ShellQuote.quote(guarded);
+    static String exec(String script, Duration timeout, boolean sudo, boolean hostHasTimeout) {
+        List<String> words = new ArrayList<>();
+        if (sudo) {
+            words.addAll(List.of("sudo", "-n", "--"));
+        }
+        if (hostHasTimeout) {
+            long seconds = timeout.plus(REMOTE_GRACE).toSeconds() + 1;
+            words.addAll(List.of("timeout", "-k", "5", Long.toString(seconds)));
+        }
+        words.addAll(List.of("sh", "-c", script));
+        return ShellQuote.join(words);
     }
 
     static final int INSTALL_FAILED = 97;

@@ -133,7 +133,9 @@ final class SessionConnector {
         }
         if (text.contains("Session is being closed") || text.contains("Connection reset")
                 || Reasons.find(e, java.io.EOFException.class) != null) {
-            return "the connection was closed during key exchange or authentication (" + text + ")";
+            String closed = "the connection was closed during key exchange or authentication (" + text + ")";
+            return spec.jump() == null ? closed : closed + "; check that " + spec.jump().hostName() + " can reach "
+                    + spec.address() + ":" + spec.port() + " and allows TCP forwarding (AllowTcpForwarding)";
         }
         return text;
     }

@@ -27,6 +27,8 @@ final class SshTransport implements Transport {
     private final SessionConnector connector;
     private final Duration channelOpenTimeout;
     private ClientSession session;
+    /** Whether the host has timeout(1); null until the first command asks. */
+    private Boolean hostHasTimeout;
 
     SshTransport(ConnectionSpec spec, SessionConnector connector, Duration channelOpenTimeout, ClientSession session) {
         this.spec = spec;
@@ -43,46 +45,57 @@ final class SshTransport implements Transport {
     @Override
     public synchronized ExecResult exec(RemoteCommand command) throws TransportException {
         boolean sudo = command.become() && !"root".equals(spec.user());
-        String line = CommandLines.exec(command.script(), command.timeout(), sudo);
+        ExecResult result = run(CommandLines.exec(command.script(), command.timeout(), sudo, hostHasTimeout()),
+                command.timeout());
+        if (sudo && result.exitCode() == 1 && (result.stderr().contains("a password is required")
+                || result.stderr().contains("a terminal is required"))) {
+            throw new TransportException("sudo requires a password for " + spec.user() + " on " + spec.hostName()
+                    + ": configure NOPASSWD for " + spec.user() + " (e.g. `" + spec.user()
+                    + " ALL=(ALL) NOPASSWD: ALL` in /etc/sudoers.d/) or connect as root");
+        }
+        if (sudo && result.exitCode() == 127 && result.stderr().contains("sudo")
+                && result.stderr().contains("not found")) {
+            throw new TransportException("sudo is not installed on " + spec.hostName()
+                    + ": install it, or connect as root");
+        }
+        return result;
+    }
+
+    private boolean hostHasTimeout() throws TransportException {
+        if (hostHasTimeout == null) {
+            hostHasTimeout = run(CommandLines.HAS_TIMEOUT, channelOpenTimeout).ok();
+        }
+        return hostHasTimeout;
+    }
+
+    /** Runs one command line on its own channel; a non-zero exit is a result, not an exception. */
+    private ExecResult run(String line, Duration timeout) throws TransportException {
         long start = System.nanoTime();
         ChannelExec channel = openExec(line);
-        ByteArrayOutputStream out = (ByteArrayOutputStream) channel.getOut();
-        ByteArrayOutputStream err = (ByteArrayOutputStream) channel.getErr();
         try {
             // No stdin: a command that reads it (a prompt) sees end of file instead of hanging.
             channel.getInvertedIn().close();
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
-                    command.timeout());
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
             if (!events.contains(ClientChannelEvent.CLOSED)) {
                 channel.close(true);
                 throw new TransportException(spec.hostName() + ": command timed out after "
-                        + Reasons.human(command.timeout()) + " and was stopped");
+                        + Reasons.human(timeout) + " and was stopped");
             }
         } catch (IOException e) {
             channel.close(true);
             throw new TransportException(spec.hostName() + ": connection lost while running a command: "
                     + Reasons.oneLine(e), e);
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Integer status = channel.getExitStatus();
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
         if (status == null) {
             String signal = channel.getExitSignal();
             throw new TransportException(spec.hostName() + (signal != null
                     ? ": command was killed by signal " + signal
                     : ": connection lost while running a command (no exit status)"));
         }
-        if (sudo && status == 1 && (stderr.contains("a password is required") || stderr.contains("a terminal is required"))) {
-            throw new TransportException("sudo requires a password for " + spec.user() + " on " + spec.hostName()
-                    + ": configure NOPASSWD for " + spec.user() + " (e.g. `" + spec.user()
-                    + " ALL=(ALL) NOPASSWD: ALL` in /etc/sudoers.d/) or connect as root");
-        }
-        if (sudo && status == 127 && stderr.contains("sudo") && stderr.contains("not found")) {
-            throw new TransportException("sudo is not installed on " + spec.hostName()
-                    + ": install it, or connect as root");
-        }
-        return new ExecResult(status, stdout, stderr, elapsed);
+        return new ExecResult(status, ((ByteArrayOutputStream) channel.getOut()).toString(StandardCharsets.UTF_8),
+                ((ByteArrayOutputStream) channel.getErr()).toString(StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Opens an exec channel, reconnecting once if the session is gone or no longer answers. */

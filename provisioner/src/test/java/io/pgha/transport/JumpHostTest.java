@@ -65,7 +65,9 @@ class JumpHostTest {
         try (SshTransportFactory factory = lab.strictFactory()) {
             assertThatThrownBy(() -> factory.open(targetVia(bastionWithoutTunnels)))
                     .isInstanceOf(UnreachableException.class)
-                    .hasMessageStartingWith("db1 (admin@127.0.0.1:" + target.port() + " through jump host bastion): ");
+                    .hasMessageStartingWith("db1 (admin@127.0.0.1:" + target.port() + " through jump host bastion): ")
+                    .hasMessageContaining("check that bastion can reach 127.0.0.1:" + target.port()
+                            + " and allows TCP forwarding");
         }
     }
 
