@@ -38,6 +38,7 @@ public final class SshTransportFactory implements TransportFactory {
         Objects.requireNonNull(settings.knownHosts(), "knownHosts");
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new HostKeyVerifier(settings.knownHosts(), settings.hostKeyPolicy(), ACCEPT_NEW_HINT));
+        client.addSessionListener(new KnownKeyTypesFirst(settings.knownHosts()));
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));

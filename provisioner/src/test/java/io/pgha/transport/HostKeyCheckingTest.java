@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -105,6 +108,21 @@ class HostKeyCheckingTest {
             assertThatThrownBy(() -> factory.open(lab.spec("db1", server)))
                     .isInstanceOf(UnreachableException.class)
                     .hasMessageContaining("unknown host key for db1");
+        }
+    }
+
+    @Test
+    void asksForTheKeyTypeThatKnownHostsHas() throws Exception {
+        // MINA alone would prefer the ECDSA key and report the ed25519-only entry as a changed key.
+        KeyPair ecdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        try (SshTestServer twoKeys = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, false,
+                ecdsa)) {
+            Files.createDirectories(knownHosts.getParent());
+            Files.writeString(knownHosts, twoKeys.knownHostsLine() + "\n");
+            try (SshTransportFactory factory = factory(HostKeyPolicy.STRICT);
+                 Transport db1 = factory.open(lab.spec("db1", twoKeys))) {
+                assertThat(db1.exec(RemoteCommand.of("echo ok")).stdout()).isEqualTo("ok\n");
+            }
         }
     }
 }

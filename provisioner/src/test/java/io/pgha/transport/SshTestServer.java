@@ -67,8 +67,9 @@ final class SshTestServer implements AutoCloseable {
         return start(dir, authorizedKey, TestKeys.ed25519(), 0, false);
     }
 
-    static SshTestServer start(Path dir, PublicKey authorizedKey, KeyPair hostKey, int port, boolean allowTunnels)
-            throws Exception {
+    /** {@code hostKey} is the one {@link #knownHostsLine()} records; the server may offer more. */
+    static SshTestServer start(Path dir, PublicKey authorizedKey, KeyPair hostKey, int port, boolean allowTunnels,
+                               KeyPair... moreHostKeys) throws Exception {
         Path binDir = Files.createTempDirectory(dir, "bin");
         Path sudo = binDir.resolve("sudo");
         Files.writeString(sudo, SUDO_SHIM);
@@ -78,7 +79,9 @@ final class SshTestServer implements AutoCloseable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        List<KeyPair> hostKeys = new java.util.ArrayList<>(List.of(moreHostKeys));
+        hostKeys.add(hostKey);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, authorizedKey));
         server.setCommandFactory((channel, command) -> new InvertedShellWrapper(new ProcessShell("/bin/sh", "-c", command) {
             @Override

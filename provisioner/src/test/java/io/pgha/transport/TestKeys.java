@@ -29,6 +29,7 @@ final class TestKeys {
             encryption.setCipherName("AES");
             encryption.setCipherType("256");
             encryption.setCipherMode("CTR");
+            encryption.setKdfRounds(2); // fast tests; real keys use the default
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "pgha-test", encryption, out);
