@@ -43,11 +43,9 @@ final class HostPattern {
         return selected;
     }
 
-    private static Set<String> matches(Inventory inventory, String term, String pattern) {
+    private static Set<String> matches(Inventory inventory, String written, String pattern) {
         Set<String> hosts = new LinkedHashSet<>();
-        if (term.equals("*")) {
-            term = GroupTree.ALL;
-        }
+        String term = written.equals("*") ? GroupTree.ALL : written;
         if (term.contains("*") || term.contains("?")) {
             Pattern glob = Pattern.compile(("\\Q" + term + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
             inventory.groups().forEach((group, members) -> {
