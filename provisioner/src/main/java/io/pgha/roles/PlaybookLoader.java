@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -107,7 +108,7 @@ public final class PlaybookLoader {
         }
         Map<String, Set<String>> earlier = new LinkedHashMap<>();
         loaded.forEach((roleName, role) -> earlier.put(roleName,
-                role.tasks().stream().map(TaskSpec::name).collect(java.util.stream.Collectors.toSet())));
+                role.tasks().stream().map(TaskSpec::name).collect(Collectors.toSet())));
         Role role = new RoleLoader(folder, new TaskParser(moduleNames, earlier)).load(name);
         loaded.put(name, role);
         return role;

@@ -10,6 +10,7 @@ import io.pgha.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class RoleLoader {
                         "add 'msg:' saying what is wrong and naming the values, e.g. \"{{ x }} must be ...\""));
             }
             Object that = check.get("that");
-            List<?> expressions = that instanceof List<?> several ? several : java.util.Collections.singletonList(that);
+            List<?> expressions = that instanceof List<?> several ? several : Collections.singletonList(that);
             for (Object expression : expressions) {
                 if (!(expression instanceof String text) || text.isBlank()) {
                     throw new RoleException(Problem.in(check, "that", "the assert needs an expression",
