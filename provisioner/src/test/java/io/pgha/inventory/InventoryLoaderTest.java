@@ -96,4 +96,15 @@ class InventoryLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no group or host named 'postgress'");
     }
+
+    @Test
+    void theExampleInventoryLoads() throws Exception {
+        Path example = Path.of(System.getProperty("user.dir")).resolveSibling("inventory").resolve("example.yml");
+        Inventory inventory = new InventoryLoader("tester", null).load(example, Map.of());
+        assertThat(inventory.groups().get("etcd")).containsExactly("pg1", "pg2", "pg3");
+        assertThat(inventory.groups().get("postgres")).containsExactly("pg1", "pg2", "pg3");
+        assertThat(inventory.hosts()).extracting(h -> h.connection().toString())
+                .containsExactly("admin@192.0.2.11:22", "admin@192.0.2.12:22", "admin@192.0.2.13:22");
+        assertThat(inventory.hosts()).allSatisfy(h -> assertThat(h.connection().become()).isTrue());
+    }
 }
