@@ -55,6 +55,7 @@ final class ConnectionResolver {
 
     ConnectionSpec resolve(String hostName, HostVars vars) throws InventoryException {
         checkConnectionType(vars);
+        checkNoTemplates(vars);
         String address = address(hostName, vars);
         int port = port(vars);
         String user = text(vars, USER, defaultUser);
@@ -70,6 +71,20 @@ final class ConnectionResolver {
             throw new InventoryException(vars.origin(CONNECTION).problem(CONNECTION,
                     "pgha connects over SSH only, not '" + vars.get(CONNECTION) + "'",
                     "remove " + CONNECTION + " or set it to ssh; pgha needs SSH access to every host"));
+        }
+    }
+
+    /** Connection variables are needed before any templating happens (there are no facts yet). */
+    private static void checkNoTemplates(HostVars vars) throws InventoryException {
+        List<String> names = new ArrayList<>();
+        List.of(ADDRESS, PORT, USER, KEY_FILE, BECOME).forEach(names::addAll);
+        names.addAll(List.of(PASSPHRASE, JUMP, SSH_COMMON_ARGS));
+        for (String name : names) {
+            if (vars.get(name) instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+                throw new InventoryException(vars.origin(name).problem(name,
+                        "templates are not supported in connection variables",
+                        "write the value itself, e.g. " + name + ": 192.0.2.11"));
+            }
         }
     }
 

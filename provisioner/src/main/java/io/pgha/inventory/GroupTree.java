@@ -100,7 +100,8 @@ final class GroupTree {
         }
         if (!(value instanceof YamlMap body)) {
             throw new InventoryException(Problem.in(owner, name, "a group must be a mapping, not " + describe(value),
-                    "write '" + name + ":' and below it 'hosts:', 'children:' or 'vars:'"));
+                    "if '" + name + "' is a variable, put it under 'vars:'; a group has 'hosts:', 'children:' "
+                            + "or 'vars:' indented below its name"));
         }
         for (Map.Entry<String, Object> entry : body.entrySet()) {
             switch (entry.getKey()) {
@@ -127,6 +128,12 @@ final class GroupTree {
             if (names == null) {
                 throw new InventoryException(Problem.in(hostMap, entry.getKey(), "invalid host range",
                         "write a range as name[1:3] or name[01:10:2] or name[a:c]"));
+            }
+            if (entry.getValue() != null && !(entry.getValue() instanceof YamlMap)) {
+                throw new InventoryException(Problem.in(hostMap, entry.getKey(),
+                        "host variables must be a mapping, not " + describe(entry.getValue()),
+                        "write the host's variables indented below its name, e.g. '" + entry.getKey()
+                                + ":' then '  ansible_host: 192.0.2.11'"));
             }
             YamlMap vars = entry.getValue() == null ? null : varsMap(entry.getValue(), hostMap, entry.getKey());
             for (String name : names) {

@@ -62,8 +62,10 @@ public final class InventoryLoader {
             hostFiles.getOrDefault(entry.name, List.of()).forEach(vars::add);
             vars.addCommandLine(extraVars);
             ConnectionSpec connection = resolver.resolve(entry.name, vars);
-            hosts.add(new InventoryHost(entry.name, connection, groups,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(vars.values()))));
+            Map<String, Object> values = new LinkedHashMap<>(vars.values());
+            // The passphrase stays in the connection only, so it cannot reach templates, hostvars or reports.
+            values.remove(ConnectionResolver.PASSPHRASE);
+            hosts.add(new InventoryHost(entry.name, connection, groups, Collections.unmodifiableMap(values)));
         }
         checkDistinctEndpoints(hosts, tree);
 

@@ -261,6 +261,32 @@ class InventoryValidationTest {
     }
 
     @Test
+    void scalarWhereAMappingBelongsHintsAtTheUsualMistake() {
+        assertThatThrownBy(() -> load("all:\n  hosts:\n    pg1: 192.0.2.11\n"))
+                .hasMessage(file() + ":3: key 'pg1': host variables must be a mapping, not the text '192.0.2.11'. "
+                        + "Hint: write the host's variables indented below its name, e.g. 'pg1:' then "
+                        + "'  ansible_host: 192.0.2.11'");
+        assertThatThrownBy(() -> load("ansible_user: admin\nall:\n  hosts: {pg1: }\n"))
+                .hasMessageStartingWith(file() + ":1: key 'ansible_user': a group must be a mapping, not the text "
+                        + "'admin'. Hint: if 'ansible_user' is a variable, put it under 'vars:'");
+    }
+
+    @Test
+    void templatedConnectionVariablesAreRefused() {
+        assertThatThrownBy(() -> load("all:\n  hosts:\n    pg1:\n      ansible_host: \"{{ inventory_hostname }}.lan\"\n"))
+                .hasMessageStartingWith(file() + ":4: key 'ansible_host': templates are not supported in connection "
+                        + "variables.");
+    }
+
+    @Test
+    void thePassphraseStaysOutOfTheHostVariables() throws Exception {
+        InventoryHost host = load("all:\n  hosts:\n    pg1:\n      pgha_private_key_passphrase: hidden\n")
+                .hosts().get(0);
+        assertThat(host.connection().passphrase()).isEqualTo("hidden");
+        assertThat(host.vars()).doesNotContainKey("pgha_private_key_passphrase");
+    }
+
+    @Test
     void hostAndGroupWithTheSameNameAreRefused() {
         assertThatThrownBy(() -> load("all:\n  hosts:\n    etcd:\n  children:\n    etcd:\n      hosts: {pg1: }\n"))
                 .hasMessageStartingWith(file() + ":5: key 'etcd': a group has the same name as a host.");
