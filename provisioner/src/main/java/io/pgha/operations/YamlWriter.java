@@ -26,10 +26,15 @@ import java.util.regex.Pattern;
 final class YamlWriter {
     static final String HEADER = "# Managed by pgha: local changes are overwritten.\n";
 
-    private static final Pattern YAML11_NON_STRING = Pattern.compile(
-            "(?i)y|n|yes|no|true|false|on|off|~|null|"
-            + "[-+]?(\\.[0-9]|[0-9])[0-9_.:eE+-]*|[-+]?\\.(inf|nan)|[-+]?0[xob][0-9a-f_]+|"
-            + "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|<<|=");
+    /** PyYAML's implicit resolvers (YAML 1.1): bool, int, float, null, timestamp, merge, value. */
+    private static final Pattern YAML11_NON_STRING = Pattern.compile(String.join("|",
+            "[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+            "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
+            "~|null|Null|NULL|",
+            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*",
+            "<<|="));
 
     private YamlWriter() {
     }
