@@ -1,0 +1,46 @@
+package io.pgha.engine;
+
+import io.pgha.transport.ConnectionSpec;
+import io.pgha.transport.Transport;
+import io.pgha.transport.TransportFactory;
+import io.pgha.transport.UnreachableException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Opens {@link FakeHost}s by inventory name; some hosts can be made unreachable. */
+final class FakeFleet implements TransportFactory {
+    final Map<String, FakeHost> hosts = new LinkedHashMap<>();
+    final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
+    final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+
+    FakeFleet(String... names) {
+        for (String name : names) {
+            hosts.put(name, new FakeHost(name));
+        }
+    }
+
+    FakeHost host(String name) {
+        return hosts.get(name);
+    }
+
+    @Override
+    public Transport open(ConnectionSpec spec) throws UnreachableException {
+        opens.computeIfAbsent(spec.hostName(), k -> new AtomicInteger()).incrementAndGet();
+        if (unreachable.contains(spec.hostName())) {
+            throw new UnreachableException("connect to " + spec.address() + ":" + spec.port() + ": connection refused");
+        }
+        return hosts.get(spec.hostName());
+    }
+
+    void forgetCommands() {
+        hosts.values().forEach(FakeHost::forgetCommands);
+    }
+
+    @Override
+    public void close() {
+    }
+}
