@@ -9,8 +9,20 @@ import java.util.List;
 import java.util.Set;
 
 /** Resolves host patterns ({@code etcd}, {@code pg1,pg2}, {@code all}) against an inventory. */
-final class HostPatterns {
+public final class HostPatterns {
     private HostPatterns() {
+    }
+
+    /** The inventory's hosts matching any of the {@code --limit} patterns (all hosts when there is none). */
+    public static List<InventoryHost> limit(Inventory inventory, List<String> limit) throws BadInputException {
+        if (limit.isEmpty()) {
+            return inventory.hosts();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String pattern : limit) {
+            wanted.addAll(resolve(pattern, inventory, "--limit"));
+        }
+        return inventory.hosts().stream().filter(h -> wanted.contains(h.name())).toList();
     }
 
     /**

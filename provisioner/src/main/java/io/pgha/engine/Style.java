@@ -10,11 +10,6 @@ final class Style {
         this.colour = colour;
     }
 
-    /** Whether to colour output: a terminal, and the user did not set NO_COLOR (no-color.org). */
-    static boolean wanted(boolean isTerminal, String noColorEnv) {
-        return isTerminal && (noColorEnv == null || noColorEnv.isEmpty());
-    }
-
     String status(TaskStatus status, String text) {
         return switch (status) {
             case OK -> paint("32", text);

@@ -12,18 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Opens {@link FakeHost}s by inventory name; some hosts can be made unreachable. */
-final class FakeFleet implements TransportFactory {
-    final Map<String, FakeHost> hosts = new LinkedHashMap<>();
-    final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
-    final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+public final class FakeFleet implements TransportFactory {
+    public final Map<String, FakeHost> hosts = new LinkedHashMap<>();
+    public final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
+    public final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
-    FakeFleet(String... names) {
+    public FakeFleet(String... names) {
         for (String name : names) {
             hosts.put(name, new FakeHost(name));
         }
     }
 
-    FakeHost host(String name) {
+    public FakeHost host(String name) {
         return hosts.get(name);
     }
 
@@ -36,7 +36,7 @@ final class FakeFleet implements TransportFactory {
         return hosts.get(spec.hostName());
     }
 
-    void forgetCommands() {
+    public void forgetCommands() {
         hosts.values().forEach(FakeHost::forgetCommands);
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * that answers the few commands the test operations use and records every command, marking
  * those that change the host.
  */
-final class FakeHost implements Transport {
+public final class FakeHost implements Transport {
     private static final Pattern DPKG_QUERY = Pattern.compile("dpkg-query -W (\\S+)");
     private static final Pattern APT_INSTALL = Pattern.compile("apt-get install -y (\\S+)");
     private static final Pattern CAT = Pattern.compile("cat (\\S+)");
@@ -30,12 +30,13 @@ final class FakeHost implements Transport {
     private static final Pattern ECHO = Pattern.compile("echo (.*)");
 
     private final String name;
-    final Map<String, String> files = new LinkedHashMap<>();
-    final Set<String> packages = new HashSet<>();
+    public final Map<String, String> files = new LinkedHashMap<>();
+    public final Set<String> packages = new HashSet<>();
     final List<String> restarts = new ArrayList<>();
     final List<String> commands = new ArrayList<>();
     final List<String> mutations = new ArrayList<>();
     final List<Boolean> becomes = new ArrayList<>();
+    public boolean sudoWorks = true;
     boolean dropConnection;
     boolean closed;
 
@@ -56,6 +57,12 @@ final class FakeHost implements Transport {
         String script = command.script();
         commands.add(script);
         becomes.add(command.become());
+        if (command.become() && !sudoWorks) {
+            return fail(1, "sudo: a password is required");
+        }
+        if (script.equals("true")) {
+            return ok("");
+        }
         Matcher m;
         if ((m = DPKG_QUERY.matcher(script)).matches()) {
             return packages.contains(m.group(1)) ? ok("install ok installed") : fail(1, "no packages found matching " + m.group(1));
@@ -93,7 +100,7 @@ final class FakeHost implements Transport {
         closed = true;
     }
 
-    synchronized List<String> mutations() {
+    public synchronized List<String> mutations() {
         return List.copyOf(mutations);
     }
 

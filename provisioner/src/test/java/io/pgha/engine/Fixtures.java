@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds inventories, roles and tasks as data, the way the loaders would hand them over. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** Hosts pg1..pgN, all in groups {@code all} and {@code postgres}; pg1 is also in {@code etcd}. */
-    static Inventory inventory(Map<String, Object> allVars, String... names) {
+    public static Inventory inventory(Map<String, Object> allVars, String... names) {
         List<InventoryHost> hosts = new ArrayList<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put("all", List.of(names));
@@ -39,24 +39,24 @@ final class Fixtures {
         return new Inventory(Path.of("/work/inventory.yml"), hosts, groups);
     }
 
-    static Playbook playbook(String hosts, Role... roles) {
+    public static Playbook playbook(String hosts, Role... roles) {
         return new Playbook(Path.of("/work/site.yml"), List.of(new PlaySpec("Test play", hosts, List.of(roles))));
     }
 
-    static Role role(String name, Path dir, TaskBuilder... tasks) {
+    public static Role role(String name, Path dir, TaskBuilder... tasks) {
         return role(name, dir, Map.of(), List.of(), List.of(), tasks);
     }
 
-    static Role role(String name, Path dir, Map<String, Object> defaults, List<String> secrets,
+    public static Role role(String name, Path dir, Map<String, Object> defaults, List<String> secrets,
                      List<Assertion> asserts, TaskBuilder... tasks) {
         return new Role(name, dir, java.util.Arrays.stream(tasks).map(TaskBuilder::build).toList(), defaults, secrets, asserts);
     }
 
-    static TaskBuilder task(String name, String module, Map<String, Object> args) {
+    public static TaskBuilder task(String name, String module, Map<String, Object> args) {
         return new TaskBuilder(name, module, args);
     }
 
-    static final class TaskBuilder {
+    public static final class TaskBuilder {
         private final String name;
         private final String module;
         private final Map<String, Object> args;
@@ -73,32 +73,32 @@ final class Fixtures {
             this.args = args;
         }
 
-        TaskBuilder when(String condition) {
+        public TaskBuilder when(String condition) {
             when.add(condition);
             return this;
         }
 
-        TaskBuilder loop(Object items) {
+        public TaskBuilder loop(Object items) {
             loop = items;
             return this;
         }
 
-        TaskBuilder tags(String... names) {
+        public TaskBuilder tags(String... names) {
             tags.addAll(List.of(names));
             return this;
         }
 
-        TaskBuilder become(boolean value) {
+        public TaskBuilder become(boolean value) {
             become = value;
             return this;
         }
 
-        TaskBuilder ifChanged(String... tasks) {
+        public TaskBuilder ifChanged(String... tasks) {
             ifChanged.addAll(List.of(tasks));
             return this;
         }
 
-        TaskBuilder register(String variable) {
+        public TaskBuilder register(String variable) {
             register = variable;
             return this;
         }

@@ -88,10 +88,7 @@ class ReporterTest {
     }
 
     @Test
-    void colourOnlyWhenWanted() {
-        assertThat(Style.wanted(true, null)).isTrue();
-        assertThat(Style.wanted(true, "1")).isFalse();
-        assertThat(Style.wanted(false, null)).isFalse();
+    void colouredResultLines() {
         new ConsoleReporter(output, true, false).hostResult(new TaskRef("r", "T", "x:1"),
                 new HostResult("pg1", TaskStatus.CHANGED, "m", null, Duration.ofMillis(400)));
         assertThat(out.toString()).isEqualTo("\u001b[33mchanged: [pg1] T: m (0.4s)\u001b[0m" + System.lineSeparator());

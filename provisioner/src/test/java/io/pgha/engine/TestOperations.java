@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Small modules in the pyinfra shape, enough to drive the engine against a {@link FakeHost}. */
-final class TestOperations {
+public final class TestOperations {
     private TestOperations() {
     }
 
-    static Map<String, Operation> all(Operation... extra) {
+    public static Map<String, Operation> all(Operation... extra) {
         return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new TemplateOp(), new RestartOp(), new CommandOp()),
                 Stream.of(extra)).collect(Collectors.toMap(Operation::name, Function.identity()));
     }
