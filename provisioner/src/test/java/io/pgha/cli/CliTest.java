@@ -184,10 +184,8 @@ class CliTest {
     @Test
     void keyPassphrasesAreRedactedToo() {
         toolkit.fleet.unreachable.add("pg1");
+        toolkit.fleet.reasonDetail = " (key passphrase key-passphrase-pg1 rejected)";
         assertThat(run("ping", "-i", inventoryFile.toString(), "--limit", "pg1")).isEqualTo(ExitCodes.UNREACHABLE);
-        // The fake fleet's reason does not include the passphrase; an error that did would be masked:
-        io.pgha.engine.Redactor redactor = new io.pgha.engine.Redactor();
-        InventoryOptions.redactPassphrases(toolkit.inventory, redactor);
-        assertThat(redactor.redact("bad passphrase key-passphrase-pg1")).isEqualTo("bad passphrase ********");
+        assertThat(out.toString()).contains("key passphrase ******** rejected").doesNotContain("key-passphrase-pg1");
     }
 }

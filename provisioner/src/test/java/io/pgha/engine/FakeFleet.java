@@ -16,6 +16,8 @@ public final class FakeFleet implements TransportFactory {
     public final Map<String, FakeHost> hosts = new LinkedHashMap<>();
     public final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
     public final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    /** Appended to unreachable reasons, to check what pgha does with whatever a transport says. */
+    public volatile String reasonDetail = "";
 
     public FakeFleet(String... names) {
         for (String name : names) {
@@ -31,7 +33,7 @@ public final class FakeFleet implements TransportFactory {
     public Transport open(ConnectionSpec spec) throws UnreachableException {
         opens.computeIfAbsent(spec.hostName(), k -> new AtomicInteger()).incrementAndGet();
         if (unreachable.contains(spec.hostName())) {
-            throw new UnreachableException("connect to " + spec.address() + ":" + spec.port() + ": connection refused");
+            throw new UnreachableException("connect to " + spec.address() + ":" + spec.port() + ": connection refused" + reasonDetail);
         }
         return hosts.get(spec.hostName());
     }
