@@ -87,6 +87,12 @@ public final class ProvisionCommand implements Callable<Integer> {
             }
         } catch (BadInputException e) {
             output.error(e.getMessage());
+            if (json) {
+                Map<String, Object> event = JsonReporter.event("error");
+                event.put("message", e.getMessage());
+                event.put("exit_code", ExitCodes.USAGE);
+                new JsonReporter(output).emit(event);
+            }
             return ExitCodes.USAGE;
         }
     }

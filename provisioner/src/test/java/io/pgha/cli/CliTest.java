@@ -94,6 +94,13 @@ class CliTest {
     }
 
     @Test
+    void badInputWithJsonIsAlsoAnErrorEvent() throws Exception {
+        assertThat(run("provision", "-i", dir.resolve("missing.yml").toString(), "--json")).isEqualTo(ExitCodes.USAGE);
+        assertThat(JSON.std.mapFrom(out.toString().strip())).containsEntry("event", "error").containsEntry("exit_code", 2)
+                .containsEntry("message", dir.resolve("missing.yml") + ": no such inventory file");
+    }
+
+    @Test
     void badLimitIsAUsageError() {
         assertThat(run("provision", "-i", inventoryFile.toString(), "--limit", "pg7")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--limit: 'pg7' is neither a host nor a group");
