@@ -143,11 +143,21 @@ final class SshTransport implements Transport {
     public synchronized void upload(byte[] content, RemoteFile target) throws TransportException {
         String suffix = HexFormat.of().formatHex(randomBytes());
         String uploaded = "/tmp/.pgha-upload-" + suffix;
+        if (target.path().endsWith("/")) {
+            throw new TransportException(spec.hostName() + ": cannot upload to " + target.path() + ": not a file path");
+        }
         int slash = target.path().lastIndexOf('/');
         String staged = target.path().substring(0, slash + 1) + "." + target.path().substring(slash + 1) + ".pgha-" + suffix;
         sendFile(content, uploaded);
-        ExecResult result = exec(new RemoteCommand(CommandLines.install(uploaded, target, staged), target.become(),
-                RemoteCommand.DEFAULT_TIMEOUT));
+        ExecResult result;
+        try {
+            result = exec(new RemoteCommand(CommandLines.install(uploaded, target, staged), target.become(),
+                    RemoteCommand.DEFAULT_TIMEOUT));
+        } catch (TransportException e) {
+            // The install script never ran (sudo refused, connection lost): its trap did not clean up.
+            removeUploaded(uploaded);
+            throw e;
+        }
         String what = spec.hostName() + ": cannot write " + target.path() + " (the old file is unchanged): ";
         switch (result.exitCode()) {
             case 0:
@@ -189,6 +199,14 @@ final class SshTransport implements Transport {
         } catch (IOException | RuntimeException e) {
             throw new TransportException(spec.hostName() + ": cannot upload to " + path + " over SFTP: "
                     + Reasons.oneLine(e), e);
+        }
+    }
+
+    private void removeUploaded(String path) {
+        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+            removeQuietly(sftp, path);
+        } catch (IOException | RuntimeException e) {
+            // best effort: the connection may be the very thing that failed
         }
     }
 

@@ -118,4 +118,21 @@ class SshTransportExecTest {
 
         assertThat(db1.exec(RemoteCommand.of("echo after")).stdout()).isEqualTo("after\n");
     }
+
+    @Test
+    void missingSudoIsNamed() throws Exception {
+        boolean sudoOnThisMachine = java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, "sudo")));
+        org.junit.jupiter.api.Assumptions.assumeFalse(sudoOnThisMachine, "needs a machine without sudo");
+        Path shim = server.binDir.resolve("sudo");
+        Path aside = server.binDir.resolve("sudo.aside");
+        java.nio.file.Files.move(shim, aside);
+        try {
+            assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessage("sudo is not installed on db1: install it, or connect as root");
+        } finally {
+            java.nio.file.Files.move(aside, shim);
+        }
+    }
 }
