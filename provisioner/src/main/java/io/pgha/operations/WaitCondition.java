@@ -28,7 +28,7 @@ sealed interface WaitCondition permits WaitCondition.Port, WaitCondition.Http, W
     record Port(String host, int port) implements WaitCondition {
         @Override
         public String probe() {
-            return "timeout 5 bash -c " + ShellQuote.quote("exec 3<>/dev/tcp/" + host + "/" + port);
+            return "timeout 5 bash -c " + ShellQuote.quote("exec 3</dev/tcp/" + host + "/" + port);
         }
 
         @Override
