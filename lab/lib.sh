@@ -231,12 +231,34 @@ SOURCES
 # ---------------------------------------------------------------------------------------------------------
 # Network: a bridge per instance; forwarding only to the Debian mirror on 80/443
 
+# The bridge's alias names the state directory of the instance that owns it, so an instance of the same
+# LAB_NAME elsewhere (another LAB_STATE) is refused instead of sharing or removing it.
+bridge_owner() {
+    cat "/sys/class/net/$BRIDGE/ifalias" 2>/dev/null || true
+}
+
+# An alias-less bridge was made by an earlier version of these scripts for this instance: adopt it.
+bridge_is_ours() {
+    local owner
+    owner=$(bridge_owner)
+    [[ -z $owner || $owner == "pgha-lab $LAB_STATE" ]]
+}
+
+# Another instance with the same LAB_NAME (but another LAB_STATE) owns the bridge, veths and cgroups.
+name_taken_elsewhere() {
+    ip link show "$BRIDGE" >/dev/null 2>&1 && ! bridge_is_ours
+}
+
 setup_network() {
-    if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    if ip link show "$BRIDGE" >/dev/null 2>&1; then
+        bridge_is_ours || die "bridge $BRIDGE belongs to another lab ('$(bridge_owner)'); pick another LAB_NAME"
+        ip link set "$BRIDGE" alias "pgha-lab $LAB_STATE"
+    else
         if ip -4 -o addr show | grep -q " $LAB_SUBNET\.[0-9]*/"; then
             die "subnet $LAB_SUBNET.0/24 is already used on this machine ($(ip -4 -o addr show | grep " $LAB_SUBNET\." | awk '{print $2}')); pick another LAB_SUBNET"
         fi
         ip link add "$BRIDGE" type bridge
+        ip link set "$BRIDGE" alias "pgha-lab $LAB_STATE"
         ip addr add "$BRIDGE_IP/24" dev "$BRIDGE"
         ip link set "$BRIDGE" up
     fi
@@ -271,6 +293,10 @@ delete_rules() {
 }
 
 teardown_network() {
+    if ip link show "$BRIDGE" >/dev/null 2>&1 && ! bridge_is_ours; then
+        say "leaving bridge $BRIDGE and its firewall rules: they belong to '$(bridge_owner)'"
+        return 0
+    fi
     if command -v iptables >/dev/null; then
         delete_rules filter FORWARD
         delete_rules nat POSTROUTING
