@@ -41,6 +41,8 @@ validate_settings() {
         die "LAB_SUBNET='$LAB_SUBNET' must be the first three octets of a /24, e.g. 10.88.0"
     local o
     for o in "${BASH_REMATCH[@]:1}"; do ((o <= 255)) || die "LAB_SUBNET='$LAB_SUBNET': octet $o is above 255"; done
+    [[ $LAB_STATE != *[[:space:]]* ]] ||
+        die "LAB_STATE='$LAB_STATE' contains a space; pgha splits the inventory's fault command on spaces"
     case $LAB_RELEASE in
         trixie | bookworm) ;;
         *) die "LAB_RELEASE='$LAB_RELEASE' is not supported; use trixie (default) or bookworm" ;;
