@@ -12,7 +12,8 @@ LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB_NAME=${LAB_NAME:-pgha}
 LAB_SUBNET=${LAB_SUBNET:-10.88.0}
 LAB_RELEASE=${LAB_RELEASE:-trixie}
-LAB_STATE=${LAB_STATE:-$LAB_DIR/state/$LAB_NAME}
+# Absolute, because the inventory and the fault wrapper name files in it.
+LAB_STATE=$(realpath -m "${LAB_STATE:-$LAB_DIR/state/$LAB_NAME}")
 LAB_CACHE=${LAB_CACHE:-/var/cache/pgha-lab}
 LAB_HOSTS=(pg1 pg2 pg3)
 LAB_USER=pgha
@@ -40,7 +41,7 @@ validate_settings() {
     [[ $LAB_SUBNET =~ ^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$ ]] ||
         die "LAB_SUBNET='$LAB_SUBNET' must be the first three octets of a /24, e.g. 10.88.0"
     local o
-    for o in "${BASH_REMATCH[@]:1}"; do ((o <= 255)) || die "LAB_SUBNET='$LAB_SUBNET': octet $o is above 255"; done
+    for o in "${BASH_REMATCH[@]:1}"; do ((10#$o <= 255)) || die "LAB_SUBNET='$LAB_SUBNET': octet $o is above 255"; done
     [[ $LAB_STATE != *[[:space:]]* ]] ||
         die "LAB_STATE='$LAB_STATE' contains a space; pgha splits the inventory's fault command on spaces"
     case $LAB_RELEASE in
