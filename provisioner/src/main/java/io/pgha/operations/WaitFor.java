@@ -40,7 +40,7 @@ final class WaitFor implements Operation {
         WaitCondition condition = condition(args);
         Duration timeout = Duration.ofSeconds(args.integer("timeout", 60, 1));
         Duration interval = Duration.ofSeconds(args.integer("interval", 1, 1));
-        String service = args.has("service") ? SystemdUnit.unitName(serviceArgs(args)) : null;
+        String service = args.has("service") ? SystemdUnit.unitName(args, "service") : null;
         if (ctx.checkMode()) {
             return Plan.noChange("skipped in check mode (would wait for " + condition.describe() + ")");
         }
@@ -96,10 +96,6 @@ final class WaitFor implements Operation {
                 return new WaitCondition.Succeeds(args.string("command"));
             }
         }
-    }
-
-    private static Args serviceArgs(Args args) throws OperationException {
-        return Args.of(args.module() + " service", Map.of("name", args.string("service")), Set.of("name"));
     }
 
     private String journal(OperationContext ctx, String unit) {
