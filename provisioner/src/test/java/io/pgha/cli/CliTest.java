@@ -114,7 +114,7 @@ class CliTest {
         assertThat(toolkit.extraVarsSeen).containsEntry("pg_version", "16");
         assertThat(toolkit.fleet.host("pg2").files).containsEntry("/etc/pw", SECRET);
         assertThat(out.toString()).contains("changed: [pg1] Install: install postgresql")
-                .contains("pg2 : ok=2 changed=2 unreachable=0 failed=0 skipped=0")
+                .contains("pg2 : ok=3 changed=2 unreachable=0 failed=0 skipped=0")
                 .contains("+********")
                 .doesNotContain(SECRET);
     }
@@ -153,7 +153,7 @@ class CliTest {
     void taskFailureExitsOneAndUnreachableOnlyExitsThree() {
         toolkit.fleet.unreachable.add("pg2");
         assertThat(run("provision", "-i", inventoryFile.toString())).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(out.toString()).contains("unreachable: [pg2] Install => connect to 127.0.0.11:22: connection refused");
+        assertThat(out.toString()).contains("unreachable: [pg2] Gathering Facts => connect to 127.0.0.11:22: connection refused");
     }
 
     @Test
