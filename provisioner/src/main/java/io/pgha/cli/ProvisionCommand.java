@@ -81,7 +81,8 @@ public final class ProvisionCommand implements Callable<Integer> {
             Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
             RunOptions options = new RunOptions(check, diff, hosts.limit, new LinkedHashSet<>(tags));
             try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {
-                PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor);
+                PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor,
+                        toolkit.hostFacts());
                 RunSummary summary = runner.run(inventory, loaded, options, toolkit.secrets(inventory));
                 return summary.exitCode();
             }

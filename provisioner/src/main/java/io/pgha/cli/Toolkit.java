@@ -1,6 +1,7 @@
 package io.pgha.cli;
 
 import io.pgha.engine.BadInputException;
+import io.pgha.engine.HostFacts;
 import io.pgha.engine.SecretsSource;
 import io.pgha.facts.Fact;
 import io.pgha.inventory.Inventory;
@@ -30,6 +31,9 @@ public interface Toolkit {
     Map<String, Operation> operations();
 
     TransportFactory transports(SshSettings settings);
+
+    /** Variables read once from each host when a run connects to it (e.g. {@code ansible_distribution_release}). */
+    HostFacts hostFacts();
 
     /** What {@code pgha ping} reads from each host, and how it is printed. */
     OsProbe<?> osProbe();

@@ -1,5 +1,6 @@
 package io.pgha.engine;
 
+import io.pgha.facts.FactException;
 import io.pgha.transport.TransportException;
 import io.pgha.transport.TransportFactory;
 import io.pgha.transport.UnreachableException;
@@ -30,7 +31,7 @@ final class FactGatherer {
         } catch (UnreachableException e) {
             status = TaskStatus.UNREACHABLE;
             message = e.getMessage();
-        } catch (TransportException | RuntimeException e) {
+        } catch (TransportException | FactException | RuntimeException e) {
             status = TaskStatus.FAILED;
             message = "cannot read the host's facts: " + e.getMessage();
         }

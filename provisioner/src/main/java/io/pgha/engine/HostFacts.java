@@ -1,5 +1,6 @@
 package io.pgha.engine;
 
+import io.pgha.facts.FactException;
 import io.pgha.transport.Transport;
 import io.pgha.transport.TransportException;
 
@@ -14,8 +15,8 @@ import java.util.Map;
 @FunctionalInterface
 public interface HostFacts {
 
-    /** @throws TransportException when the host cannot be read; the message says why */
-    Map<String, Object> gather(Transport transport) throws TransportException;
+    /** @throws TransportException or FactException when the host cannot be read; the message says why */
+    Map<String, Object> gather(Transport transport) throws TransportException, FactException;
 
     static HostFacts none() {
         return transport -> Map.of();

@@ -2,6 +2,7 @@ package io.pgha.cli;
 
 import io.pgha.engine.BadInputException;
 import io.pgha.engine.FakeFleet;
+import io.pgha.engine.HostFacts;
 import io.pgha.engine.SecretsSource;
 import io.pgha.engine.TestOperations;
 import io.pgha.facts.Fact;
@@ -65,6 +66,11 @@ final class TestToolkit implements Toolkit {
     public TransportFactory transports(SshSettings settings) {
         settingsSeen = settings;
         return fleet;
+    }
+
+    @Override
+    public HostFacts hostFacts() {
+        return transport -> Map.of("ansible_distribution_release", "bookworm");
     }
 
     @Override
