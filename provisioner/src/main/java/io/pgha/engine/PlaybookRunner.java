@@ -32,6 +32,7 @@ import java.util.function.Function;
  * unreachable host is reported once and left out afterwards.
  */
 public final class PlaybookRunner {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private final TransportFactory transports;
     private final Map<String, Operation> operations;
     private final Templates templates;
@@ -97,6 +98,7 @@ public final class PlaybookRunner {
         } finally {
             workers.forEach((host, worker) -> worker.submit(states.get(host)::close));
             workers.values().forEach(ExecutorService::shutdown);
+            awaitClosed(workers.values());
         }
         Map<String, HostStats> stats = new LinkedHashMap<>();
         states.forEach((host, state) -> stats.put(host, state.stats()));
@@ -136,6 +138,17 @@ public final class PlaybookRunner {
             await(future);
         }
         listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Connections are closed before the run returns (and before the caller closes the factory). */
+    private static void awaitClosed(Iterable<ExecutorService> workers) {
+        try {
+            for (ExecutorService worker : workers) {
+                worker.awaitTermination(CLOSE_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(Future<?> future) {

@@ -164,7 +164,6 @@ class PlaybookRunnerTest {
         run(playbook("all", baseRole(), role("second", roleDir, task("Other", "package", Map.of("name", "x")))),
                 RunOptions.defaults(), new RecordingListener());
         fleet.opens.values().forEach(count -> assertThat(count.get()).isEqualTo(1));
-        Thread.sleep(100); // the close is queued on each host's worker
         fleet.hosts.values().forEach(host -> assertThat(host.closed).isTrue());
     }
 
