@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pgha ping}: can every host be reached, logged into and sudo'ed on, and what is it? */
-@Command(name = "ping", mixinStandardHelpOptions = true,
+@Command(name = "ping", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connect to every host in parallel, check passwordless sudo when tasks become root, and show each host's OS.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all hosts answered", "1:a host answered but sudo or the OS probe failed",

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pgha provision}: runs the playbook on the inventory's hosts. */
-@Command(name = "provision", mixinStandardHelpOptions = true,
+@Command(name = "provision", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Bring the hosts to the state the playbook describes (re-running changes nothing on converged hosts).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing failed", "1:a task failed on a host", "2:bad input (command line, inventory, roles, preflight)",
