@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pgha ping}: can every host be reached, logged into and sudo'ed on, and what is it? */
@@ -46,7 +45,7 @@ public final class PingCommand implements Callable<Integer> {
         Redactor redactor = new Redactor();
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), redactor);
         try {
-            Inventory inventory = toolkit.loadInventory(hosts.inventory, Map.of());
+            Inventory inventory = toolkit.loadInventory(hosts.inventory, List.of());
             InventoryOptions.redactPassphrases(inventory, redactor);
             List<InventoryHost> selected = HostPatterns.limit(inventory, hosts.limit);
             try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {

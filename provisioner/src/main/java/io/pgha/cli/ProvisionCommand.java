@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,9 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAG", description = "only tasks with these tags (a role's name is a tag)")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE", description = "set a variable, above all others")
-    Map<String, String> extraVars = new LinkedHashMap<>();
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE|@FILE",
+            description = "set a variable above all others (repeatable); @FILE reads a YAML mapping of plain values")
+    List<String> extraVars = new ArrayList<>();
 
     @Option(names = "--json", description = "one JSON event per line instead of text")
     boolean json;

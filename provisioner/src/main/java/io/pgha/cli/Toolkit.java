@@ -11,6 +11,7 @@ import io.pgha.transport.SshSettings;
 import io.pgha.transport.TransportFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,8 @@ import java.util.Set;
  */
 public interface Toolkit {
 
-    /** @param extraVars {@code -e key=value} pairs, the highest precedence */
-    Inventory loadInventory(Path file, Map<String, String> extraVars) throws BadInputException;
+    /** @param extraVars the {@code -e} options as given ({@code key=value} or {@code @file.yml}), the highest precedence */
+    Inventory loadInventory(Path file, List<String> extraVars) throws BadInputException;
 
     Playbook loadPlaybook(Path file, Set<String> moduleNames) throws BadInputException;
 

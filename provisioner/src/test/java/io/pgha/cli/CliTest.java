@@ -112,7 +112,7 @@ class CliTest {
         int exit = run("provision", "-i", inventoryFile.toString(), "-e", "pg_version=16", "--diff");
         assertThat(exit).isZero();
         assertThat(toolkit.playbooksLoaded).containsExactly(dir.resolve("site.yml"));
-        assertThat(toolkit.extraVarsSeen).containsEntry("pg_version", "16");
+        assertThat(toolkit.extraVarsSeen).containsExactly("pg_version=16");
         assertThat(toolkit.fleet.host("pg2").files).containsEntry("/etc/pw", SECRET).containsEntry("/etc/suite", "bookworm");
         assertThat(out.toString()).contains("changed: [pg1] Install: install postgresql")
                 .contains("pg2 : ok=4 changed=3 unreachable=0 failed=0 skipped=0")

@@ -28,7 +28,7 @@ final class TestToolkit implements Toolkit {
     final Inventory inventory;
     final Playbook playbook;
     final List<Path> playbooksLoaded = new ArrayList<>();
-    Map<String, String> extraVarsSeen;
+    List<String> extraVarsSeen;
     SshSettings settingsSeen;
     Map<String, String> secrets = Map.of();
 
@@ -38,7 +38,7 @@ final class TestToolkit implements Toolkit {
     }
 
     @Override
-    public Inventory loadInventory(Path file, Map<String, String> extraVars) throws BadInputException {
+    public Inventory loadInventory(Path file, List<String> extraVars) throws BadInputException {
         if (!Files.exists(file)) {
             throw new BadInputException(file + ": no such inventory file");
         }
