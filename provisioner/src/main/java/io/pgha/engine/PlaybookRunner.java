@@ -178,28 +178,22 @@ public final class PlaybookRunner {
 
     private static List<Target> targets(Inventory inventory, Playbook playbook, RunOptions options)
             throws BadInputException {
-        Set<String> allowed = null;
-        if (!options.limit().isEmpty()) {
-            allowed = new HashSet<>();
-            for (String pattern : options.limit()) {
-                allowed.addAll(HostPatterns.resolve(pattern, inventory, "--limit"));
-            }
+        String limit = options.limit().isEmpty() ? null : String.join(",", options.limit());
+        if (limit != null) {
+            HostPatterns.limit(inventory, options.limit()); // a --limit naming nothing is a typo, even if no play uses it
         }
         List<Target> targets = new ArrayList<>();
         for (PlaySpec play : playbook.plays()) {
-            List<String> hosts = new ArrayList<>(HostPatterns.resolve(play.hosts(), inventory,
-                    "play '" + play.name() + "' in " + playbook.file() + " (hosts: " + play.hosts() + ")"));
-            if (allowed != null) {
-                hosts.retainAll(allowed);
-            }
+            List<String> hosts = HostPatterns.resolve(play.hosts(), limit, inventory,
+                    "play '" + play.name() + "' in " + playbook.file() + " (hosts: " + play.hosts() + ")");
             if (!hosts.isEmpty()) {
-                targets.add(new Target(play, List.copyOf(hosts)));
+                targets.add(new Target(play, hosts));
             }
         }
         if (targets.isEmpty()) {
-            throw new BadInputException("no host to run on: " + (allowed == null
+            throw new BadInputException("no host to run on: " + (limit == null
                     ? "no play of " + playbook.file() + " matches a host of " + inventory.file()
-                    : "--limit " + String.join(",", options.limit()) + " matches no host of any play"));
+                    : "--limit " + limit + " matches no host of any play"));
         }
         return targets;
     }

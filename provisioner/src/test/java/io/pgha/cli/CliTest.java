@@ -104,7 +104,7 @@ class CliTest {
     @Test
     void badLimitIsAUsageError() {
         assertThat(run("provision", "-i", inventoryFile.toString(), "--limit", "pg7")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--limit: 'pg7' is neither a host nor a group");
+        assertThat(err.toString()).contains("--limit pg7: no group or host named 'pg7'");
     }
 
     @Test

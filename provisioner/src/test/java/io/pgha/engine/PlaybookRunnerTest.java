@@ -301,6 +301,13 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void limitTakesAnsiblePatterns() throws Exception {
+        RunSummary summary = run(playbook("all", baseRole()), new RunOptions(false, false, List.of("all:!pg2"), Set.of()),
+                new RecordingListener());
+        assertThat(summary.hosts()).containsOnlyKeys("pg1", "pg3");
+    }
+
+    @Test
     void limitRestrictsHosts() throws Exception {
         RecordingListener listener = new RecordingListener();
         RunSummary summary = run(playbook("all", baseRole()), new RunOptions(false, false, List.of("pg2"), Set.of()), listener);
@@ -312,9 +319,9 @@ class PlaybookRunnerTest {
     void unknownLimitOrPlayTargetIsBadInputBeforeAnyConnection() throws Exception {
         Playbook playbook = playbook("all", baseRole());
         assertThatThrownBy(() -> run(playbook, new RunOptions(false, false, List.of("pg9"), Set.of()), new RecordingListener()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--limit: 'pg9'");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--limit pg9: no group or host named 'pg9'");
         assertThatThrownBy(() -> run(playbook("haproxy", baseRole()), RunOptions.defaults(), new RecordingListener()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("'haproxy' is neither a host nor a group");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("play 'Test play'").hasMessageContaining("no group or host named 'haproxy'");
         assertThat(fleet.opens).isEmpty();
     }
 
