@@ -416,7 +416,7 @@ boot_host() {
     m=$(machine_of "$name")
     veth=$(veth_of "$name")
     if ip link show "$veth" >/dev/null 2>&1; then
-        die "$veth exists but $name's nspawn is not running: an orphaned container? see lab/status"
+        die "$veth exists but $name's nspawn is not running: its container was orphaned (nspawn killed from outside); LAB_NAME=$LAB_NAME lab/down removes it"
     fi
     for cg in $(cgroup_dirs "$name"); do
         remove_cgroup_tree "$cg"
@@ -476,6 +476,13 @@ crash_host() {
     fi
     [[ -z $pid ]] || wait_pid_gone "$pid" 30 || die "$name: nspawn $pid still alive after cgroup.kill"
     release_host "$name"
+}
+
+# Whether any process (an orphaned container's systemd, say) is still in the host's cgroup.
+host_populated() {
+    local cg
+    cg=$(cgroup_dirs "$1" | cut -d' ' -f1)
+    grep -q '^populated 1' "$cg/cgroup.events" 2>/dev/null
 }
 
 # After the container is gone: its cgroups and PID file.
