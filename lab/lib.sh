@@ -478,6 +478,22 @@ crash_host() {
     release_host "$name"
 }
 
+# Reconnects a host: cancels a scheduled heal, sets its veth up. False if the host has no veth (not running).
+heal_host() {
+    local name=$1 heal_pid_file veth
+    heal_pid_file=$(host_dir "$name")/heal.pid
+    veth=$(veth_of "$name")
+    [[ ! -f $heal_pid_file ]] || kill_recorded "$heal_pid_file" internal/heal-after
+    ip link show "$veth" >/dev/null 2>&1 || return 1
+    ip link set "$veth" up
+}
+
+link_is_down() {
+    local flags
+    flags=$(ip -o link show "$(veth_of "$1")" 2>/dev/null | sed -n 's/^[^<]*<\([^>]*\)>.*/\1/p')
+    [[ -n $flags && ,$flags, != *,UP,* ]]
+}
+
 # Whether any process (an orphaned container's systemd, say) is still in the host's cgroup.
 host_populated() {
     local cg
