@@ -1,0 +1,33 @@
+package io.pgha.verify.cluster;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything verification needs to reach one cluster, resolved from the inventory and the secrets file.
+ *
+ * @param inventoryFile   the inventory (reports go beside it)
+ * @param faultCommand    local fault command template, empty when faults go over SSH
+ * @param allowSysrqCrash whether crash-leader over SSH may really crash the kernel
+ * @param maxLagBytes     largest replica lag verify accepts
+ * @param haproxyTiming   the HAProxy check intervals from the inventory (rise/fall are read live)
+ */
+public record ClusterSpec(Path inventoryFile, List<Member> members, List<EtcdEndpoint> etcd, Credentials superuser,
+                          Credentials restApi, Credentials haproxyStats, String haproxyStatsUri,
+                          String haproxyPrimaryBackend, Optional<String> faultCommand, boolean allowSysrqCrash,
+                          long maxLagBytes, HaproxyIntervals haproxyTiming) {
+
+    public ClusterSpec {
+        members = List.copyOf(members);
+        etcd = List.copyOf(etcd);
+    }
+
+    public Optional<Member> member(String name) {
+        return members.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** HAProxy's check intervals in milliseconds. */
+    public record HaproxyIntervals(long interMillis, long fastinterMillis) {
+    }
+}
