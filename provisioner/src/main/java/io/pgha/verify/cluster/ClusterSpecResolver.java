@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,10 +65,27 @@ public final class ClusterSpecResolver {
         return new ClusterSpec(inventory.file(), members, etcd, superuser, rest, stats,
                 string(first, VarNames.HAPROXY_STATS_URI, "/"),
                 string(first, VarNames.HAPROXY_PRIMARY_BACKEND, "primary"),
-                fault, bool(first, VarNames.ALLOW_SYSRQ_CRASH),
+                fault, faultActions(first), bool(first, VarNames.ALLOW_SYSRQ_CRASH),
                 longValue(first, VarNames.MAX_LAG_BYTES, DEFAULT_MAX_LAG_BYTES),
                 new ClusterSpec.HaproxyIntervals(millis(first, VarNames.HAPROXY_INTER, 3000),
-                        millis(first, VarNames.HAPROXY_FASTINTER, 1000)));
+                        millis(first, VarNames.HAPROXY_FASTINTER, 1000)),
+                Optional.ofNullable(first.vars().get(VarNames.KNOWN_HOSTS)).map(Object::toString)
+                        .filter(s -> !s.isBlank()).map(s -> inventory.file().toAbsolutePath().getParent()
+                                .resolve(s).normalize()));
+    }
+
+    /** Default: what the lab's fault helper does (host-level faults); service faults then go over SSH. */
+    static final List<String> DEFAULT_FAULT_ACTIONS = List.of("crash", "poweroff", "start", "partition", "heal");
+
+    private static Set<String> faultActions(InventoryHost h) {
+        Object v = h.vars().get(VarNames.FAULT_COMMAND_ACTIONS);
+        if (v == null) {
+            return Set.copyOf(DEFAULT_FAULT_ACTIONS);
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(Object::toString).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        return Set.of(v.toString().split("[,\\s]+"));
     }
 
     private static Optional<List<InventoryHost>> hostsOf(Inventory inventory, String group) {

@@ -35,6 +35,10 @@ public final class VarNames {
 
     /** Fault injection: a local command template with {action} and {host}; empty means SSH. */
     public static final String FAULT_COMMAND = "pgha_fault_command";
+    /** known_hosts file for SSH, relative to the inventory (the engine reads the same variable). */
+    public static final String KNOWN_HOSTS = "pgha_known_hosts";
+    /** The {action}s the fault command handles; the others go over SSH. */
+    public static final String FAULT_COMMAND_ACTIONS = "pgha_fault_command_actions";
     /** Opt-in for a real kernel crash over SSH (sysrq), never on by default. */
     public static final String ALLOW_SYSRQ_CRASH = "pgha_fault_allow_sysrq";
     /** Largest replica lag verify accepts, in bytes. */

@@ -131,5 +131,6 @@ public final class SshFaultInjector implements FaultInjector {
     public void close() {
         open.values().forEach(Transport::close);
         open.clear();
+        transports.close();
     }
 }
