@@ -40,16 +40,23 @@ final class ClusterWatch {
         return o.done() ? Optional.of(found[0]) : Optional.empty();
     }
 
-    /** The member is a replica in a running/streaming state on the current leader's timeline. */
-    boolean awaitRejoined(String member, Duration deadline) {
-        return Poll.until(deadline, Duration.ofMillis(250), () -> {
+    /**
+     * The member is a replica in a running/streaming state on the leader's timeline, which is later than
+     * {@code oldTimeline} (the promotion started a new one); returns that timeline.
+     */
+    Optional<Integer> awaitRejoined(String member, int oldTimeline, Duration deadline) {
+        Integer[] timeline = new Integer[1];
+        boolean ok = Poll.until(deadline, Duration.ofMillis(250), () -> {
             List<PatroniMember> all = probes.clusterView().members();
             Optional<PatroniMember> leader = all.stream().filter(PatroniMember::isLeader).findFirst();
             Optional<PatroniMember> m = all.stream().filter(x -> x.name().equals(member)).findFirst();
-            boolean ok = leader.isPresent() && m.isPresent() && m.get().isReplica() && m.get().isReplicaRunning()
-                    && m.get().timeline() != null && m.get().timeline().equals(leader.get().timeline());
-            return ok ? Poll.Attempt.done(member) : Poll.Attempt.notYet(member);
+            boolean done = leader.isPresent() && m.isPresent() && m.get().isReplica() && m.get().isReplicaRunning()
+                    && leader.get().timeline() != null && leader.get().timeline() > oldTimeline
+                    && leader.get().timeline().equals(m.get().timeline());
+            timeline[0] = leader.map(PatroniMember::timeline).orElse(null);
+            return done ? Poll.Attempt.done(member) : Poll.Attempt.notYet(member);
         }).done();
+        return ok ? Optional.ofNullable(timeline[0]) : Optional.empty();
     }
 
     /** Current single running leader, if any. */

@@ -134,7 +134,7 @@ public final class DrillRunner {
                 newLeader = next.get().name();
                 newTimeline = next.get().timeline();
                 events.add(new DrillEvent(newLeaderMs, DrillEvent.Type.NEW_LEADER, "leader " + newLeader));
-                log.accept(at(newLeaderMs) + "new leader " + newLeader + " on timeline " + newTimeline);
+                log.accept(at(newLeaderMs) + "new leader " + newLeader);
             } else {
                 problems.add("no new leader within " + failoverDeadline.toSeconds() + " s of the fault");
             }
@@ -160,7 +160,9 @@ public final class DrillRunner {
                 log.accept(at(restoreMs) + "restored what the fault stopped on " + old.name());
             }
             if (newLeader != null && !newLeader.equals(old.name())) {
-                if (watch.awaitRejoined(old.name(), Duration.ofMinutes(3))) {
+                Optional<Integer> tl = watch.awaitRejoined(old.name(), oldTimeline, Duration.ofMinutes(3));
+                if (tl.isPresent()) {
+                    newTimeline = tl.get();
                     rejoinedMs = clock.millis();
                     events.add(new DrillEvent(rejoinedMs, DrillEvent.Type.REJOINED, old.name() + " rejoined"));
                     log.accept(at(rejoinedMs) + old.name() + " rejoined as a replica on timeline " + newTimeline);

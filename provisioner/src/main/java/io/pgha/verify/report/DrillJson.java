@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** A drill's figures as JSON fields (snake_case, seconds), for --json and report.json. */
 public final class DrillJson {
+    /** Enough to see every kind of error of an outage without a multi-megabyte file. */
+    static final int MAX_FAILURES_LISTED = 200;
+
     private DrillJson() {
     }
 
@@ -57,6 +60,16 @@ public final class DrillJson {
             events.add(ev);
         }
         j.put("events", events);
+        List<Object> failures = new ArrayList<>();
+        r.attempts().stream().filter(w -> !w.acked()).limit(MAX_FAILURES_LISTED).forEach(w -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("seq", w.seq());
+            f.put("start_seconds", round(w.startMs() / 1000.0));
+            f.put("end_seconds", round(w.endMs() / 1000.0));
+            f.put("error", w.error());
+            failures.add(f);
+        });
+        j.put("failed_attempts", failures);
         j.put("verify_after", r.verifyAfter() == null ? null : r.verifyAfter().json());
         return j;
     }

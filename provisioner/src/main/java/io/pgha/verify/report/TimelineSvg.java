@@ -21,6 +21,8 @@ public final class TimelineSvg {
     private static final int BASELINE = 190;
     private static final int LANE = 90;
     private static final int MAX_BUCKETS = 240;
+    private static final int ROWS = 4;
+    private static final double CHAR_WIDTH = 6.6;
 
     private TimelineSvg() {
     }
@@ -61,8 +63,9 @@ public final class TimelineSvg {
             double w = Math.max(1, (o.recoveryMs() - from) * pxPerMs);
             svg.append(String.format(Locale.ROOT, "<rect class=\"outage\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
                     + "height=\"%d\" fill=\"#fde2e2\"/>%n", x, TOP, w, 2 * LANE));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#b91c1c\" font-weight=\"bold\">"
-                    + "no writes for %.2f s</text>%n", x + w + 4, BASELINE + LANE - 6, o.longestGapMs() / 1000.0));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#b91c1c\" font-weight=\"bold\" "
+                    + "text-anchor=\"middle\">no writes for %.2f s</text>%n", x + w / 2, TOP + 16,
+                    o.longestGapMs() / 1000.0));
         }
         for (int i = 0; i < buckets; i++) {
             double x = LEFT + i * bucketMs * pxPerMs;
@@ -78,10 +81,7 @@ public final class TimelineSvg {
             }
         }
         axis(svg, end, pxPerMs);
-        int slot = 0;
-        for (DrillEvent e : r.events()) {
-            marker(svg, e, LEFT + e.ms() * pxPerMs, slot++);
-        }
+        placeMarkers(svg, r.events(), pxPerMs);
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#166534\">writes acknowledged</text>%n",
                 4, TOP + 12));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#991b1b\">writes failed</text>%n",
@@ -124,7 +124,26 @@ public final class TimelineSvg {
         return 600000;
     }
 
-    private static void marker(StringBuilder svg, DrillEvent e, double x, int slot) {
+    /** Events in time order; each label goes on the first of four rows where it does not overlap the last one. */
+    private static void placeMarkers(StringBuilder svg, List<DrillEvent> events, double pxPerMs) {
+        List<DrillEvent> sorted = events.stream().sorted(java.util.Comparator.comparingLong(DrillEvent::ms)).toList();
+        double[] rowEnd = new double[ROWS];
+        java.util.Arrays.fill(rowEnd, Double.NEGATIVE_INFINITY);
+        for (DrillEvent e : sorted) {
+            double x = LEFT + e.ms() * pxPerMs;
+            double width = (e.label().length() + 10) * CHAR_WIDTH;
+            boolean right = x + width > WIDTH - RIGHT;
+            double from = right ? x - width : x;
+            int row = 0;
+            while (row < ROWS - 1 && rowEnd[row] > from) {
+                row++;
+            }
+            rowEnd[row] = right ? x : x + width;
+            marker(svg, e, x, row, right);
+        }
+    }
+
+    private static void marker(StringBuilder svg, DrillEvent e, double x, int row, boolean right) {
         String color = switch (e.type()) {
             case FAULT -> "#b91c1c";
             case WRITES_FAIL -> "#f97316";
@@ -133,10 +152,9 @@ public final class TimelineSvg {
             case RESTORE -> "#6b7280";
             case REJOINED -> "#7e22ce";
         };
-        // Labels take turns on three rows above the plot so close events stay readable.
-        int labelY = 16 + (slot % 3) * 16;
-        String anchor = x > WIDTH * 0.75 ? "end" : "start";
-        double tx = anchor.equals("end") ? x - 3 : x + 3;
+        int labelY = 14 + row * 14;
+        String anchor = right ? "end" : "start";
+        double tx = right ? x - 3 : x + 3;
         svg.append(String.format(Locale.ROOT, "<g class=\"marker %s\"><line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
                         + "y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
                         + "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"%s\">%s (%.2f s)</text></g>%n",
