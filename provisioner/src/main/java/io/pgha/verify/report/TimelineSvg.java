@@ -18,8 +18,8 @@ public final class TimelineSvg {
     private static final int LEFT = 60;
     private static final int RIGHT = 20;
     private static final int TOP = 70;
-    private static final int BASELINE = 190;
     private static final int LANE = 90;
+    private static final int BASELINE = TOP + LANE;
     private static final int MAX_BUCKETS = 240;
     private static final int ROWS = 4;
     private static final double CHAR_WIDTH = 6.6;
@@ -82,10 +82,12 @@ public final class TimelineSvg {
         }
         axis(svg, end, pxPerMs);
         placeMarkers(svg, r.events(), pxPerMs);
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#166534\">writes acknowledged</text>%n",
-                4, TOP + 12));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#991b1b\">writes failed</text>%n",
-                4, BASELINE + 16));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"#16a34a\"/>"
+                + "<text x=\"%d\" y=\"%d\" fill=\"#166534\">write acknowledged (up)</text>%n",
+                LEFT, HEIGHT - 16, LEFT + 14, HEIGHT - 7));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"#dc2626\"/>"
+                + "<text x=\"%d\" y=\"%d\" fill=\"#991b1b\">write failed (down)</text>%n",
+                LEFT + 190, HEIGHT - 16, LEFT + 204, HEIGHT - 7));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#444\">one bar = %d ms "
                 + "(tallest: %d writes)</text>%n", WIDTH - RIGHT - 230, HEIGHT - 6, bucketMs, peak));
         return svg.append("</svg>\n").toString();
