@@ -31,7 +31,11 @@ public record ClusterSpec(Path inventoryFile, List<Member> members, List<EtcdEnd
         return members.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** HAProxy's check intervals in milliseconds. */
-    public record HaproxyIntervals(long interMillis, long fastinterMillis) {
+    /**
+     * The check intervals in milliseconds: HAProxy's (rise and fall are read live from its stats) and etcd's
+     * election timeout, which a crash of the etcd leader adds.
+     */
+    public record HaproxyIntervals(long interMillis, long fastinterMillis, long downinterMillis,
+                                   long etcdElectionMillis) {
     }
 }

@@ -25,17 +25,24 @@ public final class ClusterSpecResolver {
     static final int DEFAULT_HAPROXY_STATS_PORT = 7000;
     static final int DEFAULT_ETCD_CLIENT_PORT = 2379;
     static final long DEFAULT_MAX_LAG_BYTES = 16L * 1024 * 1024;
+    /** The haproxy and etcd roles' defaults (roles/haproxy/defaults.yml, roles/etcd/defaults.yml). */
+    static final long DEFAULT_INTER_MS = 1000;
+    static final long DEFAULT_FASTINTER_MS = 250;
+    static final long DEFAULT_DOWNINTER_MS = 500;
+    static final long DEFAULT_ETCD_ELECTION_MS = 1500;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
     public ClusterSpec resolve(Inventory inventory, Map<String, String> secrets) {
-        List<InventoryHost> pgHosts = hostsOf(inventory, VarNames.GROUP_POSTGRES)
+        String pgGroup = groupName(inventory, VarNames.PATRONI_GROUP, VarNames.GROUP_POSTGRES);
+        List<InventoryHost> pgHosts = hostsOf(inventory, pgGroup)
                 .orElseGet(() -> hostsOf(inventory, "all").orElse(inventory.hosts()));
         if (pgHosts.isEmpty()) {
-            throw new ClusterSpecException(inventory.file() + ": no hosts in group '" + VarNames.GROUP_POSTGRES
+            throw new ClusterSpecException(inventory.file() + ": no hosts in group '" + pgGroup
                     + "' (or 'all'): add the cluster members to the inventory");
         }
-        List<InventoryHost> etcdHosts = hostsOf(inventory, VarNames.GROUP_ETCD).orElse(pgHosts);
+        List<InventoryHost> etcdHosts = hostsOf(inventory, groupName(inventory, VarNames.ETCD_GROUP,
+                VarNames.GROUP_ETCD)).orElse(pgHosts);
 
         List<Member> members = new ArrayList<>();
         for (InventoryHost h : pgHosts) {
@@ -67,8 +74,10 @@ public final class ClusterSpecResolver {
                 string(first, VarNames.HAPROXY_PRIMARY_BACKEND, "primary"),
                 fault, faultActions(first), bool(first, VarNames.ALLOW_SYSRQ_CRASH),
                 longValue(first, VarNames.MAX_LAG_BYTES, DEFAULT_MAX_LAG_BYTES),
-                new ClusterSpec.HaproxyIntervals(millis(first, VarNames.HAPROXY_INTER, 3000),
-                        millis(first, VarNames.HAPROXY_FASTINTER, 1000)),
+                new ClusterSpec.HaproxyIntervals(millis(first, VarNames.HAPROXY_INTER, DEFAULT_INTER_MS),
+                        millis(first, VarNames.HAPROXY_FASTINTER, DEFAULT_FASTINTER_MS),
+                        millis(first, VarNames.HAPROXY_DOWNINTER, DEFAULT_DOWNINTER_MS),
+                        longValue(first, VarNames.ETCD_ELECTION_TIMEOUT, DEFAULT_ETCD_ELECTION_MS)),
                 Optional.ofNullable(first.vars().get(VarNames.KNOWN_HOSTS)).map(Object::toString)
                         .filter(s -> !s.isBlank()).map(s -> inventory.file().toAbsolutePath().getParent()
                                 .resolve(s).normalize()));
@@ -86,6 +95,12 @@ public final class ClusterSpecResolver {
             return list.stream().map(Object::toString).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
         return Set.of(v.toString().split("[,\\s]+"));
+    }
+
+    /** A group renamed in the inventory's variables (as the roles allow), else the default name. */
+    private static String groupName(Inventory inventory, String variable, String fallback) {
+        return inventory.hosts().stream().map(h -> h.vars().get(variable)).filter(v -> v != null)
+                .map(Object::toString).findFirst().orElse(fallback);
     }
 
     private static Optional<List<InventoryHost>> hostsOf(Inventory inventory, String group) {

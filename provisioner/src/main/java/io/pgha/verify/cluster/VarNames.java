@@ -8,10 +8,13 @@ public final class VarNames {
     private VarNames() {
     }
 
-    /** Group whose hosts run PostgreSQL + Patroni + HAProxy; falls back to {@code all}. */
+    /** Group whose hosts run PostgreSQL + Patroni + HAProxy (default below); falls back to {@code all}. */
     public static final String GROUP_POSTGRES = "postgres";
-    /** Group whose hosts run etcd; falls back to the PostgreSQL group. */
+    /** Group whose hosts run etcd (default below); falls back to the PostgreSQL group. */
     public static final String GROUP_ETCD = "etcd";
+    /** Variables that rename those groups, as the roles read them. */
+    public static final String PATRONI_GROUP = "patroni_group";
+    public static final String ETCD_GROUP = "etcd_group";
 
     public static final String POSTGRESQL_PORT = "postgresql_port";
     public static final String PATRONI_RESTAPI_PORT = "patroni_restapi_port";
@@ -22,6 +25,8 @@ public final class VarNames {
     public static final String HAPROXY_PRIMARY_BACKEND = "haproxy_primary_backend";
     public static final String HAPROXY_INTER = "haproxy_check_inter";
     public static final String HAPROXY_FASTINTER = "haproxy_check_fastinter";
+    public static final String HAPROXY_DOWNINTER = "haproxy_check_downinter";
+    public static final String ETCD_ELECTION_TIMEOUT = "etcd_election_timeout";
     public static final String ETCD_CLIENT_PORT = "etcd_client_port";
 
     public static final String SUPERUSER = "postgresql_superuser";

@@ -347,7 +347,7 @@ public final class DrillRunner {
         }
         ClusterSpec.HaproxyIntervals iv = probes.spec().haproxyTiming();
         return new TimingSettings(c.ttl(), c.loopWait(), c.retryTimeout(), iv.interMillis(), iv.fastinterMillis(),
-                rise, fall);
+                iv.downinterMillis(), rise, fall, iv.etcdElectionMillis());
     }
 
     /** "address:port" of every member's PostgreSQL to its name, as the writer's RETURNING reports it. */

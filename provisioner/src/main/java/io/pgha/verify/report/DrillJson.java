@@ -89,8 +89,10 @@ public final class DrillJson {
         m.put("retry_timeout", s.retryTimeout());
         m.put("haproxy_inter_ms", s.interMs());
         m.put("haproxy_fastinter_ms", s.fastinterMs());
+        m.put("haproxy_downinter_ms", s.downinterMs());
         m.put("haproxy_rise", s.rise());
         m.put("haproxy_fall", s.fall());
+        m.put("etcd_election_timeout_ms", s.etcdElectionMs());
         return m;
     }
 

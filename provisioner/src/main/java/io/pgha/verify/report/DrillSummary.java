@@ -31,8 +31,9 @@ public final class DrillSummary {
         if (!results.isEmpty()) {
             var s = results.get(0).settings();
             sb.append(String.format(Locale.ROOT, "settings: ttl=%d loop_wait=%d retry_timeout=%d; HAProxy inter=%d ms "
-                    + "fastinter=%d ms rise=%d fall=%d%n", s.ttl(), s.loopWait(), s.retryTimeout(), s.interMs(),
-                    s.fastinterMs(), s.rise(), s.fall()));
+                    + "fastinter=%d ms downinter=%d ms rise=%d fall=%d; etcd election timeout %d ms%n", s.ttl(),
+                    s.loopWait(), s.retryTimeout(), s.interMs(), s.fastinterMs(), s.downinterMs(), s.rise(), s.fall(),
+                    s.etcdElectionMs()));
         }
         return sb.toString();
     }

@@ -52,7 +52,7 @@ class ReportTest {
         return new DrillResult(DrillKind.KILL_LEADER, "kill-leader-1234", List.of(), oldLeaderLabel, "pg2", 1, 2,
                 "pg2:5000", false, 2_500, 8_000, 9_100, 15_000, 20_000, outage, LedgerAudit.of(attempts, rows),
                 Map.of("pg1", "199 rows md5 x", "pg2", "199 rows md5 x"), true,
-                new TimingSettings(20, 2, 5, 2000, 500, 2, 3), new Estimate(19, 22.5, 26.5), events, attempts, after);
+                new TimingSettings(20, 2, 5, 2000, 500, 2000, 2, 3, 1500), new Estimate(19, 22.5, 26.5), events, attempts, after);
     }
 
     @Test
