@@ -167,8 +167,7 @@ public final class DrillRunner {
                     events.add(new DrillEvent(rejoinedMs, DrillEvent.Type.REJOINED, old.name() + " rejoined"));
                     log.accept(at(rejoinedMs) + old.name() + " rejoined as a replica on timeline " + newTimeline);
                 } else {
-                    problems.add(old.name() + " did not rejoin as a streaming replica on the new timeline within "
-                            + "180 s: look at `journalctl -u patroni` on it (pg_rewind output)");
+                    problems.add(rejoinProblem(watch, old.name(), newLeader));
                 }
             }
             long settleFrom = ledger.ackedCount();
@@ -253,6 +252,20 @@ public final class DrillRunner {
             problems.add("could not restore " + old.name() + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /** Why the old leader is not a replica now; a leader that took the lead back is worse than a slow rejoin. */
+    static String rejoinProblem(ClusterWatch watch, String oldLeader, String newLeader) {
+        Optional<PatroniMember> now = watch.leader();
+        if (now.isPresent() && now.get().name().equals(oldLeader)) {
+            return oldLeader + " took the leader key back after the fault ended (timeline " + now.get().timeline()
+                    + ") and " + newLeader + " was demoted: writes acknowledged by " + newLeader + " in between are "
+                    + "discarded (see lost writes). Patroni 3.0.x's etcd3 client renews a lost key with an "
+                    + "unconditional put (later versions compare the owner in a transaction); upgrade Patroni, and "
+                    + "use a watchdog so a paused leader cannot resume as leader";
+        }
+        return oldLeader + " did not rejoin as a streaming replica on the new timeline within 180 s: look at "
+                + "`journalctl -u patroni` on it (pg_rewind output)";
     }
 
     private LedgerAudit audit(Optional<Member> leader, DrillTable table, List<WriteAttempt> attempts,
