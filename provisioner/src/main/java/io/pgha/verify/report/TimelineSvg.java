@@ -126,7 +126,7 @@ public final class TimelineSvg {
         return 600000;
     }
 
-    /** Events in time order; each label goes on the first of four rows where it does not overlap the last one. */
+    /** Events in time order; each label goes on the first of the rows where it overlaps no earlier label. */
     private static void placeMarkers(StringBuilder svg, List<DrillEvent> events, double pxPerMs) {
         List<DrillEvent> sorted = events.stream().sorted(java.util.Comparator.comparingLong(DrillEvent::ms)).toList();
         double[] rowEnd = new double[ROWS];
@@ -137,8 +137,15 @@ public final class TimelineSvg {
             boolean right = x + width > WIDTH - RIGHT;
             double from = right ? x - width : x;
             int row = 0;
-            while (row < ROWS - 1 && rowEnd[row] > from) {
+            while (row < ROWS && rowEnd[row] > from) {
                 row++;
+            }
+            if (row == ROWS) {
+                // Every row is taken here: use the one that frees up first.
+                row = 0;
+                for (int i = 1; i < ROWS; i++) {
+                    row = rowEnd[i] < rowEnd[row] ? i : row;
+                }
             }
             rowEnd[row] = right ? x : x + width;
             marker(svg, e, x, row, right);
