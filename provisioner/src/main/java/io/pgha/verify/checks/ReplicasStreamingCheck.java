@@ -48,7 +48,8 @@ public final class ReplicasStreamingCheck implements Check {
                 if (problem == null) {
                     problem = walReceiverProblem(ctx, m);
                 }
-                String desc = m.name() + " " + pm.get().state() + " TL " + pm.get().timeline() + " lag "
+                String desc = m.name() + " " + pm.get().state() + " TL "
+                        + (pm.get().timeline() == null ? "?" : pm.get().timeline()) + " lag "
                         + (pm.get().lagBytes() == null ? "unknown" : pm.get().lagBytes() + " B");
                 if (problem == null) {
                     seen.add(desc);
