@@ -6,6 +6,7 @@ import io.pgha.vagrant.VagrantCli;
 import io.pgha.vagrant.VagrantException;
 import io.pgha.vagrant.VagrantInventoryGenerator;
 import io.pgha.vagrant.VagrantMember;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,11 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
 
     VagrantInventoryCommand(Function<Path, Vagrant> vagrantFactory) {
         this.vagrantFactory = vagrantFactory;
+    }
+
+    /** Runs the command on its own ({@code java -cp pgha.jar io.pgha.cli.VagrantInventoryCommand}), e.g. in CI. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VagrantInventoryCommand()).execute(args));
     }
 
     @Override
