@@ -10,13 +10,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -50,6 +53,11 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
             description = "the VMs' NIC on the private (cluster) network (default: ${DEFAULT-VALUE})")
     String clusterInterface;
 
+    @Option(names = "--var", paramLabel = "KEY=VALUE",
+            description = "a variable for all hosts, repeatable (e.g. --var postgresql_source=distro "
+                    + "--var postgresql_version=15 where the PostgreSQL apt repository is unreachable)")
+    Map<String, String> vars = new LinkedHashMap<>();
+
     @Parameters(paramLabel = "MACHINE", arity = "0..*",
             description = "machines to include (default: all of the Vagrantfile, which must all be running)")
     List<String> machines = new ArrayList<>();
@@ -73,12 +81,19 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        for (String key : vars.keySet()) {
+            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ParameterException(spec.commandLine(), "--var " + key + "=...: '" + key
+                        + "' is not a variable name (letters, digits, underscore)");
+            }
+        }
         Path inventory = out != null ? out : dir.resolve("generated").resolve("inventory.yml");
         Path hostsFile = knownHosts != null ? knownHosts
                 : inventory.toAbsolutePath().getParent().resolve("known_hosts");
         try {
             Vagrant vagrant = vagrantFactory.apply(dir);
-            List<VagrantMember> members = new VagrantInventoryGenerator(vagrant, new MachineProbe(clusterInterface))
+            List<VagrantMember> members = new VagrantInventoryGenerator(vagrant, new MachineProbe(clusterInterface),
+                    vars)
                     .generate(machines, inventory, hostsFile);
             for (VagrantMember m : members) {
                 stdout.printf("%-8s %-15s %d host key(s)  (Vagrant reaches it at %s)%n", m.name(), m.address(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders the members as a pgha inventory in the lab's shape: every member in groups {@code etcd} and
@@ -16,11 +17,14 @@ import java.util.Map;
 public final class InventoryYaml {
     static final List<String> GROUPS = List.of("etcd", "postgres");
 
-    public String render(List<VagrantMember> members, Path knownHosts, String faultCommand, Path vagrantDir) {
+    public String render(List<VagrantMember> members, Path knownHosts, String faultCommand, List<String> faultActions,
+                         Map<String, String> extraVars, Path vagrantDir) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("ansible_become", true);
         vars.put("pgha_known_hosts", knownHosts.toAbsolutePath().normalize().toString());
         vars.put("pgha_fault_command", faultCommand);
+        vars.put("pgha_fault_command_actions", faultActions);
+        new TreeMap<>(extraVars).forEach(vars::put);
 
         Map<String, Object> hosts = new LinkedHashMap<>();
         for (VagrantMember m : members) {

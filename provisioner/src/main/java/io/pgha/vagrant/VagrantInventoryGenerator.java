@@ -1,7 +1,5 @@
 package io.pgha.vagrant;
 
-import io.pgha.transport.ShellQuote;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,15 +17,23 @@ import java.util.Map;
  * private-network address. Both files are written only when every VM answered, each replaced atomically.
  */
 public final class VagrantInventoryGenerator {
-    /** The fault helper beside the Vagrantfile: {@code fault crash|poweroff|start|partition|heal NAME}. */
+    /** The fault helper beside the Vagrantfile: {@code fault crash|poweroff|start|partition|heal NAME [SECONDS]}. */
     static final String FAULT_SCRIPT = "fault";
+    /**
+     * The drill faults the helper injects at the VM level; service faults (stop, kill, start-service) go over SSH
+     * as on real servers.
+     */
+    static final List<String> FAULT_ACTIONS = List.of("crash", "start", "partition", "heal");
 
     private final Vagrant vagrant;
     private final MachineProbe probe;
+    private final Map<String, String> extraVars;
 
-    public VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe) {
+    /** @param extraVars variables for all hosts, e.g. {@code postgresql_source: distro} where PGDG is unreachable */
+    public VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars) {
         this.vagrant = vagrant;
         this.probe = probe;
+        this.extraVars = Map.copyOf(extraVars);
     }
 
     /**
@@ -37,6 +43,7 @@ public final class VagrantInventoryGenerator {
      */
     public List<VagrantMember> generate(List<String> machines, Path inventory, Path knownHosts) {
         Path dir = vagrant.directory();
+        String fault = faultCommand(dir);
         String source = "`vagrant ssh-config` in " + dir;
         List<SshConfigEntry> entries = new SshConfigParser().parse(vagrant.sshConfig(machines), source);
         if (entries.isEmpty()) {
@@ -57,10 +64,20 @@ public final class VagrantInventoryGenerator {
             members.add(new VagrantMember(entry.machine(), facts.clusterAddress(), entry.user(), key,
                     entry.hostName() + ":" + entry.port(), facts.hostKeys()));
         }
-        String fault = ShellQuote.quote(dir.resolve(FAULT_SCRIPT).toString()) + " {action} {host}";
         writeAtomically(knownHosts, new KnownHostsFile().render(members));
-        writeAtomically(inventory, new InventoryYaml().render(members, knownHosts, fault, dir));
+        writeAtomically(inventory, new InventoryYaml().render(members, knownHosts, fault, FAULT_ACTIONS,
+                extraVars, dir));
         return members;
+    }
+
+    /** pgha splits the fault command template on whitespace (no shell), so the path must not contain any. */
+    private static String faultCommand(Path dir) {
+        String script = dir.resolve(FAULT_SCRIPT).toString();
+        if (script.matches(".*\\s.*")) {
+            throw new VagrantException("the Vagrant folder " + dir + " contains a space, which pgha's fault command "
+                    + "(pgha_fault_command, split on spaces) cannot hold: use a path without spaces, e.g. a symlink");
+        }
+        return script + " {action} {host} {seconds}";
     }
 
     /** The first IdentityFile that exists, as Vagrant would use it. */

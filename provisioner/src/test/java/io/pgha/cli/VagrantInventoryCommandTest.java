@@ -79,6 +79,26 @@ class VagrantInventoryCommandTest {
     }
 
     @Test
+    void varOptionsReachTheInventory() throws IOException {
+        int code = run(RecordedVagrant.libvirt(dir), "--dir", dir.toString(), "--var", "postgresql_version=15",
+                "--var", "postgresql_source=distro");
+
+        assertThat(code).isZero();
+        assertThat(Files.readString(dir.resolve("generated/inventory.yml")))
+                .contains("postgresql_source: distro\n")
+                .contains("postgresql_version: '15'\n");
+    }
+
+    @Test
+    void varWithABadNameIsAUsageErrorAndWritesNothing() {
+        int code = run(RecordedVagrant.libvirt(dir), "--dir", dir.toString(), "--var", "pg-version=15");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'pg-version' is not a variable name");
+        assertThat(dir.resolve("generated")).doesNotExist();
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run(RecordedVagrant.libvirt(dir), "--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'");

@@ -36,7 +36,11 @@ class VagrantInventoryGeneratorTest {
     }
 
     private List<VagrantMember> generate(Vagrant vagrant, List<String> machines) {
-        return new VagrantInventoryGenerator(vagrant, new MachineProbe("eth1")).generate(machines, inventory,
+        return generate(vagrant, machines, Map.of());
+    }
+
+    private List<VagrantMember> generate(Vagrant vagrant, List<String> machines, Map<String, String> vars) {
+        return new VagrantInventoryGenerator(vagrant, new MachineProbe("eth1"), vars).generate(machines, inventory,
                 knownHosts);
     }
 
@@ -56,7 +60,8 @@ class VagrantInventoryGeneratorTest {
         Map<String, Object> vars = map(all, "vars");
         assertThat(vars).containsEntry("ansible_become", true)
                 .containsEntry("pgha_known_hosts", knownHosts.toString())
-                .containsEntry("pgha_fault_command", dir.resolve("fault") + " {action} {host}");
+                .containsEntry("pgha_fault_command", dir.resolve("fault") + " {action} {host} {seconds}")
+                .containsEntry("pgha_fault_command_actions", List.of("crash", "start", "partition", "heal"));
         Map<String, Object> pg2 = map(map(all, "hosts"), "pg2");
         assertThat(pg2).containsExactly(
                 Map.entry("ansible_host", "10.79.1.12"),
@@ -94,17 +99,23 @@ class VagrantInventoryGeneratorTest {
     }
 
     @Test
-    void quotesAVagrantFolderWithSpacesInTheFaultCommand() throws IOException {
+    void refusesAVagrantFolderWithSpacesBeforeRunningVagrant() throws IOException {
         Path spaced = Files.createDirectories(dir.resolve("my vms"));
-        Path key = spaced.resolve(".vagrant/machines/pg1/libvirt/private_key");
-        Files.createDirectories(key.getParent());
-        Files.writeString(key, "k");
-        String config = "Host pg1\n  HostName 10.79.0.5\n  User vagrant\n  Port 22\n  IdentityFile \"" + key + "\"\n";
+        RecordedVagrant vagrant = new RecordedVagrant(spaced, "");
 
-        generate(new RecordedVagrant(spaced, config), List.of("pg1"));
+        assertThatThrownBy(() -> generate(vagrant, List.of()))
+                .hasMessageStartingWith("the Vagrant folder " + spaced + " contains a space");
+        assertThat(vagrant.calls).isEmpty();
+    }
+
+    @Test
+    void extraVarsGoToAllHostsAsStrings() throws IOException {
+        generate(RecordedVagrant.libvirt(dir), List.of("pg1", "pg2", "pg3"),
+                Map.of("postgresql_version", "15", "postgresql_source", "distro"));
 
         assertThat(map(map(load(inventory), "all"), "vars"))
-                .containsEntry("pgha_fault_command", "'" + spaced.resolve("fault") + "' {action} {host}");
+                .containsEntry("postgresql_version", "15")
+                .containsEntry("postgresql_source", "distro");
     }
 
     @Test
