@@ -83,7 +83,7 @@ public final class VagrantCli implements Vagrant {
             }
             if (process.exitValue() != 0) {
                 throw new VagrantException("`" + shown + "` failed (exit " + process.exitValue() + ") in "
-                        + directory + ": " + lastLines(err.join()) + ". " + hint);
+                        + directory + ": " + summary(err.join()) + " " + hint);
             }
             return out.join();
         } catch (InterruptedException e) {
@@ -101,11 +101,12 @@ public final class VagrantCli implements Vagrant {
         }
     }
 
-    private static String lastLines(String stderr) {
-        List<String> lines = stderr.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (lines.isEmpty()) {
-            return "no error output";
+    /** Vagrant's error messages are wrapped paragraphs whose first sentence matters most: one line, bounded. */
+    private static String summary(String stderr) {
+        String text = String.join(" ", stderr.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        if (text.isEmpty()) {
+            return "(no error output).";
         }
-        return String.join(" ", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+        return text.length() <= 400 ? text : text.substring(0, 400) + " ...";
     }
 }
