@@ -101,11 +101,11 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
             }
             stdout.printf("wrote %s%nwrote %s%nnext: pgha ping -i %s%n", inventory, hostsFile, inventory);
             stdout.flush();
-            return 0;
+            return ExitCodes.OK;
         } catch (VagrantException e) {
             stderr.println("pgha vagrant-inventory: " + e.getMessage());
             stderr.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
     }
 }
