@@ -213,7 +213,17 @@ class PlaybookRunnerTest {
         run(inventory, playbook("pg1", role), RunOptions.defaults(), listener, SecretsSource.none());
         assertThat(fleet.host("pg1").packages).containsExactlyInAnyOrder("a", "c");
         assertThat(fleet.host("pg1").files).containsOnlyKeys("/etc/peers/pg1", "/etc/peers/pg2", "/etc/peers/pg3");
-        assertThat(listener.result("Install", "pg1").message()).contains("[a] install a").contains("[c] install c");
+        assertThat(listener.result("Install", "pg1").message()).isEqualTo("install a; install c");
+        assertThat(listener.result("Peers", "pg1").message()).contains("write /etc/peers/pg2");
+    }
+
+    @Test
+    void loopItemsThatAreMapsAreNamedByTheirName() throws Exception {
+        Role role = role("base", roleDir, task("Restart", "restart", Map.of("name", "{{ item.unit }}"))
+                .loop(List.of(Map.of("name", "first", "unit", "a"), Map.of("name", "second", "unit", "b"))));
+        RecordingListener listener = new RecordingListener();
+        run(playbook("pg1", role), RunOptions.defaults(), listener);
+        assertThat(listener.result("Restart", "pg1").message()).isEqualTo("[first] restart a; [second] restart b");
     }
 
     @Test
