@@ -3,13 +3,16 @@
 #   1. unit    mvn verify: transport against an in-JVM SSH server, engine against a scripted host,
 #              inventory/roles/templating/modules/verification units (no lab needed)
 #   2. lab     lab/selftest: three nspawn hosts up, pgha ping with strict host keys, crash/start, down, nothing left
-#   3+.        the cluster stages on the lab (see tests/)
+#   3. cluster tests/cluster-e2e on Debian trixie, PostgreSQL from a local signed mirror (the repository path):
+#              provision from bare hosts, re-run changed=0, --check, a changed setting, verify, lab ITs, drills
+#   4. bookworm tests/cluster-e2e on Debian bookworm with the distribution's PostgreSQL, without drills
+#   5. vagrant  vagrant/ci-smoke: one VM brought up by Vagrant (libvirt, QEMU), pgha ping with strict host keys
 # Each stage prints how long it took; the last line counts stages passed and failed.
 # TEST_STAGES="unit lab" limits the run to some stages. Lab stages need root on Linux.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-ALL_STAGES=(unit lab cluster vagrant)
+ALL_STAGES=(unit lab cluster bookworm vagrant)
 read -r -a STAGES <<<"${TEST_STAGES:-${ALL_STAGES[*]}}"
 
 passed=0 failed=0 summary=()
@@ -27,13 +30,14 @@ run_stage() {
 
 stage_unit() { mvn -B -ntp verify; }
 stage_lab() { LAB_PING=pgha lab/selftest; }
-stage_cluster() { tests/cluster-e2e; }
+stage_cluster() { LAB_RELEASE=trixie E2E_SOURCE=pgdg E2E_DRILLS=yes tests/cluster-e2e; }
+stage_bookworm() { LAB_RELEASE=bookworm E2E_SOURCE=distro E2E_DRILLS=no tests/cluster-e2e; }
 stage_vagrant() { vagrant/ci-smoke; }
 
 total=$SECONDS
 for s in "${STAGES[@]}"; do
     case $s in
-        unit | lab | cluster | vagrant) run_stage "$s" "stage_$s" ;;
+        unit | lab | cluster | bookworm | vagrant) run_stage "$s" "stage_$s" ;;
         *) echo "unknown stage '$s' (known: ${ALL_STAGES[*]})" >&2; exit 2 ;;
     esac
     # Without a jar and unit tests passing, the later stages would only repeat the failure.
