@@ -1,0 +1,20 @@
+package io.pgha.cli;
+
+import picocli.CommandLine;
+
+/** Builds pgha's command tree around the domain services it calls. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * The full command tree. Further commands (status, verify, drill) are added with
+     * {@link CommandLine#addSubcommand(Object)}.
+     */
+    public static CommandLine commandLine(Toolkit toolkit, CliEnvironment environment) {
+        return new CommandLine(new PghaCommand())
+                .addSubcommand(new PingCommand(toolkit))
+                .addSubcommand(new ProvisionCommand(toolkit, environment))
+                .addSubcommand(new CommandLine.HelpCommand());
+    }
+}

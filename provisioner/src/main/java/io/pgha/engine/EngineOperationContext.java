@@ -1,0 +1,115 @@
+package io.pgha.engine;
+
+import io.pgha.facts.Fact;
+import io.pgha.facts.FactException;
+import io.pgha.operations.OperationContext;
+import io.pgha.operations.OperationException;
+import io.pgha.templating.TemplateException;
+import io.pgha.templating.Templates;
+import io.pgha.transport.ExecResult;
+import io.pgha.transport.RemoteCommand;
+import io.pgha.transport.Transport;
+import io.pgha.transport.TransportException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * What a module sees while it plans one task on one host: facts and probes run through the
+ * host's transport with the task's {@code become}; templates come from the role's
+ * {@code templates/}, files from its {@code files/}. A lost connection surfaces as an
+ * {@link OperationException} whose cause is the transport's exception.
+ */
+final class EngineOperationContext implements OperationContext {
+    private final String hostName;
+    private final Transport transport;
+    private final boolean become;
+    private final boolean checkMode;
+    private final Map<String, Object> vars;
+    private final Path roleDir;
+    private final Templates templates;
+
+    EngineOperationContext(String hostName, Transport transport, boolean become, boolean checkMode,
+                           Map<String, Object> vars, Path roleDir, Templates templates) {
+        this.hostName = hostName;
+        this.transport = transport;
+        this.become = become;
+        this.checkMode = checkMode;
+        this.vars = Collections.unmodifiableMap(vars);
+        this.roleDir = roleDir;
+        this.templates = templates;
+    }
+
+    @Override
+    public String hostName() {
+        return hostName;
+    }
+
+    @Override
+    public <T> T fact(Fact<T> fact) throws OperationException {
+        // A fact that needs root is read as root only when the task may become root.
+        ExecResult result = run(new RemoteCommand(fact.command(), become && fact.needsRoot(), RemoteCommand.DEFAULT_TIMEOUT));
+        try {
+            return fact.parse(result);
+        } catch (FactException e) {
+            throw new OperationException(fact.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ExecResult probe(String command) throws OperationException {
+        return run(new RemoteCommand(command, become, RemoteCommand.DEFAULT_TIMEOUT));
+    }
+
+    private ExecResult run(RemoteCommand command) throws OperationException {
+        try {
+            return transport.exec(command);
+        } catch (TransportException e) {
+            throw new OperationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean become() {
+        return become;
+    }
+
+    @Override
+    public boolean checkMode() {
+        return checkMode;
+    }
+
+    @Override
+    public Map<String, Object> vars() {
+        return vars;
+    }
+
+    @Override
+    public String renderTemplateFile(String relativePath) throws OperationException {
+        Path file = inside("templates", relativePath);
+        try {
+            return templates.renderFile(file, vars);
+        } catch (TemplateException e) {
+            throw new OperationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Path roleFile(String relativePath) throws OperationException {
+        return inside("files", relativePath);
+    }
+
+    private Path inside(String folder, String relativePath) throws OperationException {
+        Path base = roleDir.resolve(folder).normalize();
+        Path file = base.resolve(relativePath).normalize();
+        if (!file.startsWith(base)) {
+            throw new OperationException("'" + relativePath + "' points outside the role's " + folder + "/ folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new OperationException("no file " + file + " (paths are relative to the role's " + folder + "/ folder)");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,5 @@
+package io.pgha.facts;
+
+/** A local group from {@code getent group}. */
+public record GroupInfo(String name, int gid) {
+}

@@ -1,0 +1,54 @@
+package io.pgha.facts;
+
+import io.pgha.transport.ExecResult;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Distribution, kernel, virtualization and init system, in one command. */
+public final class OsFact implements Fact<OsInfo> {
+
+    @Override
+    public String command() {
+        return Sections.marker("osrelease") + "; cat /etc/os-release 2>/dev/null; "
+                + Sections.marker("kernel") + "; uname -r; "
+                + Sections.marker("virt") + "; systemd-detect-virt 2>/dev/null; "
+                + Sections.marker("pid1") + "; cat /proc/1/comm 2>/dev/null; true";
+    }
+
+    @Override
+    public boolean needsRoot() {
+        return false;
+    }
+
+    @Override
+    public OsInfo parse(ExecResult result) throws FactException {
+        Map<String, String> sections = Sections.parse(result.stdout());
+        if (!sections.containsKey("pid1")) {
+            throw new FactException("cannot identify the operating system: " + result.errorText());
+        }
+        Map<String, String> release = osRelease(sections.get("osrelease"));
+        String virt = sections.get("virt").strip();
+        return new OsInfo(release.getOrDefault("PRETTY_NAME", "unknown"), release.getOrDefault("ID", "unknown"),
+                release.getOrDefault("VERSION_CODENAME", ""), sections.get("kernel").strip(),
+                virt.isEmpty() ? "unknown" : virt, sections.get("pid1").strip().equals("systemd"));
+    }
+
+    /** os-release is KEY=value with optional shell-style double or single quotes. */
+    static Map<String, String> osRelease(String text) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq <= 0 || line.startsWith("#")) {
+                continue;
+            }
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                    || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1).replace("\\\"", "\"");
+            }
+            values.put(line.substring(0, eq).strip(), value);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,119 @@
+package io.pgha.operations;
+
+import io.pgha.transport.ExecResult;
+import io.pgha.transport.ShellQuote;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code wait_for}: polls a port, an HTTP URL or a command on the host until it is ready or the
+ * timeout passes. Polling only reads, so it is part of planning; a success is "no change". On a
+ * timeout the failure says what was awaited, for how long, what was seen last and, with
+ * {@code service}, that unit's last journal lines.
+ */
+final class WaitFor implements Operation {
+    private static final Set<String> ALLOWED =
+            Set.of("port", "host", "http", "status", "command", "timeout", "interval", "service");
+    static final int JOURNAL_LINES = 20;
+
+    private final Pacer pacer;
+
+    WaitFor() {
+        this(Pacer.SYSTEM);
+    }
+
+    WaitFor(Pacer pacer) {
+        this.pacer = pacer;
+    }
+
+    @Override
+    public String name() {
+        return "wait_for";
+    }
+
+    @Override
+    public Plan plan(OperationContext ctx, Map<String, Object> rawArgs) throws OperationException {
+        Args args = Args.of(name(), rawArgs, ALLOWED);
+        WaitCondition condition = condition(args);
+        Duration timeout = Duration.ofSeconds(args.integer("timeout", 60, 1));
+        Duration interval = Duration.ofSeconds(args.integer("interval", 1, 1));
+        String service = args.has("service") ? SystemdUnit.unitName(serviceArgs(args)) : null;
+        if (ctx.checkMode()) {
+            return Plan.noChange("skipped in check mode (would wait for " + condition.describe() + ")");
+        }
+
+        long start = pacer.nanoTime();
+        long deadline = start + timeout.toNanos();
+        ExecResult last;
+        while (true) {
+            last = ctx.probe(condition.probe());
+            if (condition.satisfied(last)) {
+                return Plan.noChange("waited " + seconds(pacer.nanoTime() - start) + " for " + condition.describe());
+            }
+            if (pacer.nanoTime() + interval.toNanos() > deadline) {
+                break;
+            }
+            try {
+                pacer.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationException("interrupted while waiting for " + condition.describe(), e);
+            }
+        }
+        StringBuilder message = new StringBuilder("timed out after " + seconds(pacer.nanoTime() - start)
+                + " waiting for " + condition.describe() + "; last result: " + condition.observed(last));
+        if (service != null) {
+            message.append('\n').append(journal(ctx, service));
+        }
+        throw new OperationException(message.toString());
+    }
+
+    private static WaitCondition condition(Args args) throws OperationException {
+        switch (args.exactlyOne("port", "http", "command")) {
+            case "port" -> {
+                long port = args.integer("port", 0, 1);
+                if (port > 65535) {
+                    throw args.error("port", "must be a TCP port between 1 and 65535 (got " + port + ")");
+                }
+                String host = args.string("host", "127.0.0.1");
+                if (!host.matches("[A-Za-z0-9.:-]+")) {
+                    throw args.error("host", "must be a host name or IP address (got '" + host + "')");
+                }
+                return new WaitCondition.Port(host, (int) port);
+            }
+            case "http" -> {
+                String url = args.string("http");
+                if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw args.error("http", "must be an http:// or https:// URL (got '" + url + "')");
+                }
+                long status = args.integer("status", 200, 100);
+                return new WaitCondition.Http(url, (int) status);
+            }
+            default -> {
+                return new WaitCondition.Succeeds(args.string("command"));
+            }
+        }
+    }
+
+    private static Args serviceArgs(Args args) throws OperationException {
+        return Args.of(args.module() + " service", Map.of("name", args.string("service")), Set.of("name"));
+    }
+
+    private String journal(OperationContext ctx, String unit) {
+        String command = "journalctl -u " + ShellQuote.quote(unit) + " -n " + JOURNAL_LINES + " --no-pager";
+        try {
+            ExecResult log = ctx.probe(command);
+            String text = log.ok() ? log.stdout().strip() : log.errorText();
+            return "last " + JOURNAL_LINES + " journal lines of " + unit + ":\n" + text;
+        } catch (OperationException e) {
+            return "(could not read the journal of " + unit + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}

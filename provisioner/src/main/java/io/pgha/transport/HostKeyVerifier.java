@@ -1,0 +1,139 @@
+package io.pgha.transport;
+
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Strict host key checking against one known_hosts file, like OpenSSH's {@code StrictHostKeyChecking=yes}
+ * (or {@code accept-new} with {@link HostKeyPolicy#ACCEPT_NEW}). A changed or revoked key is always refused.
+ * Refusals are recorded in the attempt's {@link HostKeyCheck} so the caller can tell the user the
+ * fingerprint and the fix, instead of MINA's bare "Server key did not validate".
+ */
+final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(HostKeyVerifier.class);
+
+    private final Path file;
+    private final HostKeyPolicy policy;
+    private final String acceptNewHint;
+
+    HostKeyVerifier(Path file, HostKeyPolicy policy, String acceptNewHint) {
+        // The delegate is only asked about unknown hosts: it accepts them only under ACCEPT_NEW.
+        super((session, remote, key) -> policy == HostKeyPolicy.ACCEPT_NEW, file);
+        this.file = file;
+        this.policy = policy;
+        this.acceptNewHint = acceptNewHint;
+    }
+
+    private static HostKeyCheck check(ClientSession session) {
+        AttributeRepository context = session.getConnectionContext();
+        HostKeyCheck check = context == null ? null : context.getAttribute(HostKeyCheck.KEY);
+        if (check == null) {
+            throw new IllegalStateException("session opened without a host key check context: " + session);
+        }
+        return check;
+    }
+
+    /** Match and record only the host's own name and port (never the local end of a jump tunnel). */
+    @Override
+    protected Collection<SshdSocketAddress> resolveHostNetworkIdentities(ClientSession session, SocketAddress remote) {
+        return List.of(check(session).identity());
+    }
+
+    @Override
+    protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
+        HostKeyCheck check = check(session);
+        if (policy != HostKeyPolicy.ACCEPT_NEW) {
+            check.refuse(unknownMessage(check, key));
+            return false;
+        }
+        try {
+            createPrivately(file);
+        } catch (IOException e) {
+            check.refuse("cannot record the host key of " + check.hostName() + " in " + file + ": " + Reasons.oneLine(e));
+            return false;
+        }
+        boolean accepted = super.acceptUnknownHostKey(session, remote, key) && check.refusal() == null;
+        if (accepted) {
+            LOG.warn("Permanently added {} ({} {}) to {}", check.knownHostsName(), KeyUtils.getKeyType(key),
+                    KeyUtils.getFingerPrint(key), file);
+        }
+        return accepted;
+    }
+
+    @Override
+    protected void handleKnownHostsFileUpdateFailure(ClientSession session, SocketAddress remote, PublicKey key,
+                                                     Path path, Collection<HostEntryPair> known, Throwable reason) {
+        // MINA would only warn and go on; a key we could not record is refused (see acceptUnknownHostKey).
+        check(session).refuse("cannot record the host key of " + check(session).hostName() + " in " + path + ": "
+                + Reasons.oneLine(reason));
+    }
+
+    @Override
+    public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
+                                           PublicKey expected, PublicKey actual) {
+        HostKeyCheck check = check(session);
+        check.refuse("HOST KEY CHANGED for " + check.hostName() + " (" + check.knownHostsName() + "): known_hosts "
+                + file + " has " + KeyUtils.getKeyType(expected) + " " + KeyUtils.getFingerPrint(expected)
+                + " but the server presented " + KeyUtils.getKeyType(actual) + " " + KeyUtils.getFingerPrint(actual)
+                + ". This can be a man-in-the-middle attack, or the host was reinstalled. Verify the new fingerprint"
+                + " out of band, then remove the old entry with `ssh-keygen -R '" + check.knownHostsName() + "' -f "
+                + file + "` and connect again");
+        return false;
+    }
+
+    @Override
+    protected void handleRevokedKey(ClientSession session, SocketAddress remote, PublicKey key) {
+        HostKeyCheck check = check(session);
+        check.refuse("the host key of " + check.hostName() + " (" + KeyUtils.getKeyType(key) + " "
+                + KeyUtils.getFingerPrint(key) + ") is marked @revoked in " + file);
+    }
+
+    private String unknownMessage(HostKeyCheck check, PublicKey key) {
+        SshdSocketAddress id = check.identity();
+        return "unknown host key for " + check.hostName() + " (" + check.knownHostsName() + "): "
+                + KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key) + " is not in " + file
+                + ". Verify this fingerprint out of band (on the host: `ssh-keygen -lf /etc/ssh/ssh_host_"
+                + shortType(key) + "_key.pub`), then add it with `ssh-keyscan -p " + id.getPort() + " "
+                + id.getHostName() + " >> " + file + "`, or " + acceptNewHint;
+    }
+
+    private static String shortType(PublicKey key) {
+        String type = KeyUtils.getKeyType(key);
+        if (type.startsWith("ssh-ed25519")) {
+            return "ed25519";
+        }
+        if (type.startsWith("ecdsa")) {
+            return "ecdsa";
+        }
+        return "rsa";
+    }
+
+    /** Creates known_hosts (0600) and its missing parent directories (0700) if absent. */
+    static void createPrivately(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // fine: we append to it
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.pgha.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every event of a run for assertions. */
+final class RecordingListener implements RunListener {
+    final List<TaskRef> tasks = new ArrayList<>();
+    final List<Result> results = new ArrayList<>();
+    RunSummary summary;
+
+    record Result(TaskRef task, HostResult result) {
+        String host() {
+            return result.host();
+        }
+
+        TaskStatus status() {
+            return result.status();
+        }
+    }
+
+    @Override
+    public void playStarted(String play, List<String> hosts) {
+    }
+
+    @Override
+    public synchronized void taskStarted(TaskRef task) {
+        tasks.add(task);
+    }
+
+    @Override
+    public synchronized void hostResult(TaskRef task, HostResult result) {
+        results.add(new Result(task, result));
+    }
+
+    @Override
+    public void taskFinished(TaskRef task, Duration elapsed) {
+    }
+
+    @Override
+    public void recap(RunSummary runSummary) {
+        summary = runSummary;
+    }
+
+    synchronized HostResult result(String task, String host) {
+        return results.stream().filter(r -> r.task().name().equals(task) && r.host().equals(host))
+                .map(Result::result).findFirst().orElse(null);
+    }
+
+    synchronized List<String> statuses(String host) {
+        return results.stream().filter(r -> r.host().equals(host)).map(r -> r.task().name() + "=" + r.status().label()).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package io.pgha.engine;
+
+import io.pgha.operations.Action;
+import io.pgha.operations.Operation;
+import io.pgha.operations.OperationContext;
+import io.pgha.operations.OperationException;
+import io.pgha.operations.Plan;
+import io.pgha.transport.ExecResult;
+import io.pgha.transport.RemoteFile;
+import io.pgha.transport.ShellQuote;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Small modules in the pyinfra shape, enough to drive the engine against a {@link FakeHost}. */
+public final class TestOperations {
+    private TestOperations() {
+    }
+
+    public static Map<String, Operation> all(Operation... extra) {
+        return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new TemplateOp(), new RestartOp(), new CommandOp()),
+                Stream.of(extra)).collect(Collectors.toMap(Operation::name, Function.identity()));
+    }
+
+    static String arg(Map<String, Object> args, String name) throws OperationException {
+        Object value = args.get(name);
+        if (value == null) {
+            throw new OperationException("missing argument '" + name + "'");
+        }
+        return value.toString();
+    }
+
+    /** {@code package: {name}}: installs a package when dpkg does not know it. */
+    static final class PackageOp implements Operation {
+        public String name() {
+            return "package";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            String pkg = arg(args, "name");
+            if (ctx.probe("dpkg-query -W " + pkg).ok()) {
+                return Plan.noChange(pkg + " is installed");
+            }
+            return Plan.change("install " + pkg, List.of(new Action.Exec("apt-get install -y " + pkg)));
+        }
+    }
+
+    /** {@code content: {dest, content}}: writes a file when its content differs. */
+    static class ContentOp implements Operation {
+        public String name() {
+            return "content";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            return write(ctx, arg(args, "dest"), arg(args, "content"));
+        }
+
+        static Plan write(OperationContext ctx, String dest, String content) throws OperationException {
+            ExecResult current = ctx.probe("cat " + dest);
+            if (current.ok() && current.stdout().equals(content)) {
+                return Plan.noChange(dest + " is up to date");
+            }
+            Action upload = new Action.Upload(content.getBytes(StandardCharsets.UTF_8),
+                    new RemoteFile(dest, "0644", null, null, ctx.become(), null));
+            String before = current.ok() ? current.stdout() : "";
+            return Plan.change("write " + dest, List.of(upload)).withDiff("--- " + dest + "\n+++ " + dest + "\n-" + before + "\n+" + content);
+        }
+    }
+
+    /** {@code tmpl: {src, dest}}: renders a role template and writes it. */
+    static final class TemplateOp implements Operation {
+        public String name() {
+            return "tmpl";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            return ContentOp.write(ctx, arg(args, "dest"), ctx.renderTemplateFile(arg(args, "src")));
+        }
+    }
+
+    /** {@code restart: {name}}: always restarts (guarded by if_changed in roles). */
+    static final class RestartOp implements Operation {
+        public String name() {
+            return "restart";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            String service = arg(args, "name");
+            return Plan.change("restart " + service, List.of(new Action.Exec("systemctl restart " + ShellQuote.quote(service))));
+        }
+    }
+
+    /** {@code command: {cmd}}: runs a command every time. */
+    static final class CommandOp implements Operation {
+        public String name() {
+            return "command";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            String cmd = arg(args, "cmd");
+            return Plan.change("run " + cmd, List.of(new Action.Exec(cmd)));
+        }
+    }
+}

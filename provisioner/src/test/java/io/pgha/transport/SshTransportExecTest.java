@@ -1,0 +1,138 @@
+package io.pgha.transport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SshTransportExecTest {
+    @TempDir
+    static Path dir;
+    static Lab lab;
+    static SshTestServer server;
+    static SshTransportFactory factory;
+    static Transport db1;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        lab = new Lab(dir);
+        server = lab.server();
+        lab.trust(server);
+        factory = lab.strictFactory();
+        db1 = factory.open(lab.spec("db1", server));
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        db1.close();
+        factory.close();
+        server.close();
+    }
+
+    @AfterEach
+    void sudoWithoutPassword() throws Exception {
+        server.requireSudoPassword(false);
+    }
+
+    @Test
+    void keepsExitCodeAndBothStreamsApart() throws Exception {
+        ExecResult result = db1.exec(RemoteCommand.of("echo out; echo err >&2; exit 3"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("out\n");
+        assertThat(result.stderr()).isEqualTo("err\n");
+        assertThat(result.ok()).isFalse();
+        assertThat(db1.hostName()).isEqualTo("db1");
+    }
+
+    @Test
+    void stderrWithExitZeroIsASuccess() throws Exception {
+        ExecResult result = db1.exec(RemoteCommand.of("echo warning >&2"));
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.stderr()).isEqualTo("warning\n");
+    }
+
+    @Test
+    void decodesUtf8() throws Exception {
+        ExecResult result = db1.exec(RemoteCommand.of("printf 'grüße ✓\\n'; printf 'ошибка ✗\\n' >&2"));
+
+        assertThat(result.stdout()).isEqualTo("grüße ✓\n");
+        assertThat(result.stderr()).isEqualTo("ошибка ✗\n");
+    }
+
+    @Test
+    void scriptReachesTheShellLiterallyThroughAllWrapping() throws Exception {
+        String script = "printf '%s|' \"it's\" '$HOME' \"a  b\" `echo x`";
+
+        assertThat(db1.exec(RemoteCommand.of(script)).stdout()).isEqualTo("it's|$HOME|a  b|x|");
+        assertThat(db1.exec(RemoteCommand.asRoot(script)).stdout()).isEqualTo("it's|$HOME|a  b|x|");
+    }
+
+    @Test
+    void stdinIsClosedSoPromptsDoNotHang() throws Exception {
+        ExecResult result = db1.exec(RemoteCommand.of("cat; echo done").withTimeout(Duration.ofSeconds(5)));
+
+        assertThat(result.stdout()).isEqualTo("done\n");
+    }
+
+    @Test
+    void becomeRunsThroughSudoNonInteractive() throws Exception {
+        assertThat(db1.exec(RemoteCommand.asRoot("echo \"via:$SUDO_USER\"")).stdout()).isEqualTo("via:admin\n");
+        assertThat(db1.exec(RemoteCommand.of("echo \"via:$SUDO_USER\"")).stdout()).isEqualTo("via:\n");
+    }
+
+    @Test
+    void sudoAskingForAPasswordFailsFastWithTheFix() throws Exception {
+        server.requireSudoPassword(true);
+
+        assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("sudo requires a password for admin on db1: configure NOPASSWD");
+    }
+
+    @Test
+    void timeoutStopsTheCommandAndTheSessionStaysUsable() throws Exception {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> db1.exec(RemoteCommand.of("sleep 20").withTimeout(Duration.ofMillis(700))))
+                .isInstanceOf(TransportException.class)
+                .isNotInstanceOf(UnreachableException.class)
+                .hasMessageContaining("db1: command timed out after 0.7s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        assertThat(db1.exec(RemoteCommand.of("echo still here")).stdout()).isEqualTo("still here\n");
+    }
+
+    @Test
+    void reconnectsOnceWhenTheSessionDropped() throws Exception {
+        assertThat(db1.exec(RemoteCommand.of("echo before")).ok()).isTrue();
+        server.dropSessions();
+        Thread.sleep(200);
+
+        assertThat(db1.exec(RemoteCommand.of("echo after")).stdout()).isEqualTo("after\n");
+    }
+
+    @Test
+    void missingSudoIsNamed() throws Exception {
+        boolean sudoOnThisMachine = java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, "sudo")));
+        org.junit.jupiter.api.Assumptions.assumeFalse(sudoOnThisMachine, "needs a machine without sudo");
+        Path shim = server.binDir.resolve("sudo");
+        Path aside = server.binDir.resolve("sudo.aside");
+        java.nio.file.Files.move(shim, aside);
+        try {
+            assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessage("sudo is not installed on db1: install it, or connect as root");
+        } finally {
+            java.nio.file.Files.move(aside, shim);
+        }
+    }
+}
