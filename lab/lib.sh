@@ -342,12 +342,14 @@ ensure_ssh_key() {
 # First creation of a host: its identity (name, machine-id, address, SSH host keys, the lab's login key)
 # is written into its own overlay layer, never into the shared base.
 create_host() {
-    local name=$1 dir root i ip uid gid home
+    local name=$1 dir root i ip uid gid home mnt
     dir=$(host_dir "$name")
     [[ -f $dir/created ]] && return 0
     i=$(host_index "$name")
     ip=$(host_ip "$i")
-    rm -rf "$dir"
+    # Left by an interrupted creation: start this host afresh.
+    for mnt in $(mounts_under "$dir/"); do umount -l "$mnt"; done
+    rm -rf --one-file-system "$dir"
     mkdir -p "$dir/upper" "$dir/work" "$dir/root"
     root=$dir/root
     mount -t overlay overlay -o "lowerdir=$(base_dir)/rootfs,upperdir=$dir/upper,workdir=$dir/work" "$root"
