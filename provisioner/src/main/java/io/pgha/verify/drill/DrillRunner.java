@@ -330,10 +330,13 @@ public final class DrillRunner {
         return peers.get(0).name();
     }
 
+    /** The live dynamic configuration, from the leader or, failing that, any member. */
     private PatroniConfig config(Member leader) {
-        for (Member m : probes.spec().members()) {
+        List<Member> askOrder = new ArrayList<>(List.of(leader));
+        probes.spec().members().stream().filter(m -> !m.name().equals(leader.name())).forEach(askOrder::add);
+        for (Member m : askOrder) {
             try {
-                return probes.patroni().config(m.name().equals(leader.name()) ? leader : m);
+                return probes.patroni().config(m);
             } catch (ProbeException e) {
                 // Ask the next member.
             }
