@@ -7,14 +7,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /**
-     * The full command tree. Further commands (status, verify, drill) are added with
-     * {@link CommandLine#addSubcommand(Object)}.
-     */
+    /** The full command tree. */
     public static CommandLine commandLine(Toolkit toolkit, CliEnvironment environment) {
         return new CommandLine(new PghaCommand())
                 .addSubcommand(new PingCommand(toolkit))
                 .addSubcommand(new ProvisionCommand(toolkit, environment))
+                .addSubcommand(new StatusCommand())
+                .addSubcommand(new VerifyCommand())
+                .addSubcommand(new DrillCommand())
+                .addSubcommand(new VagrantInventoryCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
     }
 }

@@ -1,11 +1,11 @@
 package io.pgha.cli;
 
-/** Entry point of the shaded jar. (The picocli commands land with the engine work.) */
+/** Entry point of the shaded jar ({@code bin/pgha}). */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("pgha");
+        System.exit(Cli.commandLine(new DefaultToolkit(), CliEnvironment.fromSystem()).execute(args));
     }
 }

@@ -16,11 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pgha ping}: can every host be reached, logged into and sudo'ed on, and what is it? */
-@Command(name = "ping", mixinStandardHelpOptions = true,
+@Command(name = "ping", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connect to every host in parallel, check passwordless sudo when tasks become root, and show each host's OS.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all hosts answered", "1:a host answered but sudo or the OS probe failed",
@@ -46,7 +45,7 @@ public final class PingCommand implements Callable<Integer> {
         Redactor redactor = new Redactor();
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), redactor);
         try {
-            Inventory inventory = toolkit.loadInventory(hosts.inventory, Map.of());
+            Inventory inventory = toolkit.loadInventory(hosts.inventory, List.of());
             InventoryOptions.redactPassphrases(inventory, redactor);
             List<InventoryHost> selected = HostPatterns.limit(inventory, hosts.limit);
             try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {

@@ -22,14 +22,13 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pgha provision}: runs the playbook on the inventory's hosts. */
-@Command(name = "provision", mixinStandardHelpOptions = true,
+@Command(name = "provision", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Bring the hosts to the state the playbook describes (re-running changes nothing on converged hosts).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing failed", "1:a task failed on a host", "2:bad input (command line, inventory, roles, preflight)",
@@ -59,8 +58,9 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAG", description = "only tasks with these tags (a role's name is a tag)")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE", description = "set a variable, above all others")
-    Map<String, String> extraVars = new LinkedHashMap<>();
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE|@FILE",
+            description = "set a variable above all others (repeatable); @FILE reads a YAML mapping of plain values")
+    List<String> extraVars = new ArrayList<>();
 
     @Option(names = "--json", description = "one JSON event per line instead of text")
     boolean json;
@@ -81,7 +81,8 @@ public final class ProvisionCommand implements Callable<Integer> {
             Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
             RunOptions options = new RunOptions(check, diff, hosts.limit, new LinkedHashSet<>(tags));
             try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {
-                PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor);
+                PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor,
+                        toolkit.hostFacts());
                 RunSummary summary = runner.run(inventory, loaded, options, toolkit.secrets(inventory));
                 return summary.exitCode();
             }

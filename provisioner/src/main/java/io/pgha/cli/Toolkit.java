@@ -1,6 +1,7 @@
 package io.pgha.cli;
 
 import io.pgha.engine.BadInputException;
+import io.pgha.engine.HostFacts;
 import io.pgha.engine.SecretsSource;
 import io.pgha.facts.Fact;
 import io.pgha.inventory.Inventory;
@@ -10,6 +11,7 @@ import io.pgha.transport.SshSettings;
 import io.pgha.transport.TransportFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,8 +21,8 @@ import java.util.Set;
  */
 public interface Toolkit {
 
-    /** @param extraVars {@code -e key=value} pairs, the highest precedence */
-    Inventory loadInventory(Path file, Map<String, String> extraVars) throws BadInputException;
+    /** @param extraVars the {@code -e} options as given ({@code key=value} or {@code @file.yml}), the highest precedence */
+    Inventory loadInventory(Path file, List<String> extraVars) throws BadInputException;
 
     Playbook loadPlaybook(Path file, Set<String> moduleNames) throws BadInputException;
 
@@ -30,6 +32,9 @@ public interface Toolkit {
     Map<String, Operation> operations();
 
     TransportFactory transports(SshSettings settings);
+
+    /** Variables read once from each host when a run connects to it (e.g. {@code ansible_distribution_release}). */
+    HostFacts hostFacts();
 
     /** What {@code pgha ping} reads from each host, and how it is printed. */
     OsProbe<?> osProbe();

@@ -72,11 +72,6 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
         this.vagrantFactory = vagrantFactory;
     }
 
-    /** Runs the command on its own ({@code java -cp pgha.jar io.pgha.cli.VagrantInventoryCommand}), e.g. in CI. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new VagrantInventoryCommand()).execute(args));
-    }
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();

@@ -31,7 +31,8 @@ public final class ConsoleReporter implements RunListener {
     @Override
     public void taskStarted(TaskRef task) {
         output.println("");
-        output.println(style.bold(header("TASK [" + task.role() + " : " + task.name() + "]")));
+        String title = task.role() == null ? task.name() : task.role() + " : " + task.name();
+        output.println(style.bold(header("TASK [" + title + "]")));
     }
 
     @Override

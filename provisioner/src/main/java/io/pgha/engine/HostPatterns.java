@@ -3,12 +3,13 @@ package io.pgha.engine;
 import io.pgha.inventory.Inventory;
 import io.pgha.inventory.InventoryHost;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Resolves host patterns ({@code etcd}, {@code pg1,pg2}, {@code all}) against an inventory. */
+/**
+ * Host patterns of plays and {@code --limit} ({@code etcd}, {@code pg1,pg2}, {@code all:!pg3},
+ * {@code pg*}) through {@link Inventory#select}, with a pattern that names nothing turned into bad
+ * input that says where the pattern was written.
+ */
 public final class HostPatterns {
     private HostPatterns() {
     }
@@ -18,39 +19,24 @@ public final class HostPatterns {
         if (limit.isEmpty()) {
             return inventory.hosts();
         }
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String pattern : limit) {
-            wanted.addAll(resolve(pattern, inventory, "--limit"));
-        }
-        return inventory.hosts().stream().filter(h -> wanted.contains(h.name())).toList();
+        return select(inventory, "all", String.join(",", limit), "--limit " + String.join(",", limit));
     }
 
     /**
-     * @param what names the pattern's origin for the error message, e.g. {@code --limit}
+     * @param limit the joined {@code --limit} patterns, or null
+     * @param what  names the pattern's origin for the error message
      * @return host names in inventory order
      */
-    static List<String> resolve(String pattern, Inventory inventory, String what) throws BadInputException {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String name : pattern.split("[,:]")) {
-            String trimmed = name.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (inventory.groups().containsKey(trimmed)) {
-                wanted.addAll(inventory.groups().get(trimmed));
-            } else if (inventory.hosts().stream().anyMatch(h -> h.name().equals(trimmed))) {
-                wanted.add(trimmed);
-            } else {
-                throw new BadInputException(what + ": '" + trimmed + "' is neither a host nor a group of "
-                        + inventory.file() + " (groups: " + String.join(", ", inventory.groups().keySet()) + ")");
-            }
+    static List<String> resolve(String pattern, String limit, Inventory inventory, String what) throws BadInputException {
+        return select(inventory, pattern, limit, what).stream().map(InventoryHost::name).toList();
+    }
+
+    private static List<InventoryHost> select(Inventory inventory, String pattern, String limit, String what)
+            throws BadInputException {
+        try {
+            return inventory.select(pattern, limit);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(what + ": " + e.getMessage() + " (inventory " + inventory.file() + ")");
         }
-        List<String> ordered = new ArrayList<>();
-        for (InventoryHost host : inventory.hosts()) {
-            if (wanted.contains(host.name())) {
-                ordered.add(host.name());
-            }
-        }
-        return ordered;
     }
 }

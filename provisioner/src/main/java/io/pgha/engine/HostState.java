@@ -19,6 +19,7 @@ final class HostState {
     private final InventoryHost host;
     private final Set<String> changedTasks = new HashSet<>();
     private final Map<String, Object> registered = new LinkedHashMap<>();
+    private Map<String, Object> facts;
     private Transport transport;
     private TaskStatus stoppedBy;
     private HostStats stats = HostStats.ZERO;
@@ -58,6 +59,19 @@ final class HostState {
 
     boolean changed(String qualifiedTask) {
         return changedTasks.contains(qualifiedTask);
+    }
+
+    /** Whether facts were read (on the first play that targets the host). */
+    boolean gathered() {
+        return facts != null;
+    }
+
+    Map<String, Object> facts() {
+        return facts == null ? Map.of() : facts;
+    }
+
+    void facts(Map<String, Object> gathered) {
+        facts = Map.copyOf(gathered);
     }
 
     Map<String, Object> registered() {

@@ -22,22 +22,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs a playbook: preflight (host patterns, asserts, secrets) before any connection, then for
- * each play, role and task in order, the task on all its hosts in parallel, one worker thread
- * and one connection per host for the whole run. A failed task stops its host only; an
+ * each play: its new hosts are connected and their facts read, then each role and task in order
+ * runs on all the play's hosts in parallel, one worker thread and one connection per host for
+ * the whole run. A failed task stops its host only; an
  * unreachable host is reported once and left out afterwards.
  */
 public final class PlaybookRunner {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private final TransportFactory transports;
     private final Map<String, Operation> operations;
     private final Templates templates;
     private final RunListener listener;
     private final Redactor redactor;
+    private final HostFacts hostFacts;
 
     public PlaybookRunner(TransportFactory transports, Map<String, Operation> operations, Templates templates,
                           RunListener listener, Redactor redactor) {
+        this(transports, operations, templates, listener, redactor, HostFacts.none());
+    }
+
+    public PlaybookRunner(TransportFactory transports, Map<String, Operation> operations, Templates templates,
+                          RunListener listener, Redactor redactor, HostFacts hostFacts) {
+        this.hostFacts = hostFacts;
         this.transports = transports;
         this.operations = Map.copyOf(operations);
         this.templates = templates;
@@ -66,14 +76,21 @@ public final class PlaybookRunner {
             return thread;
         })));
         TaskExecutor executor = new TaskExecutor(transports, operations, templates, options.check());
+        FactGatherer gatherer = new FactGatherer(transports, hostFacts);
+        TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
         try {
             for (Target target : targets) {
                 listener.playStarted(target.play().name(), target.hosts());
+                List<String> newHosts = target.hosts().stream().filter(h -> !states.get(h).gathered()).toList();
+                onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
+                Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
+                states.forEach((host, state) -> facts.put(host, state.facts()));
                 for (Role role : target.play().roles()) {
-                    ScopeFactory.RoleVars vars = scopes.forRole(role);
+                    ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
                     for (TaskSpec task : role.tasks()) {
                         if (selected(task, role, options)) {
-                            runTask(executor, role, task, vars, target.hosts(), states, workers);
+                            TaskRef ref = new TaskRef(role.name(), task.name(), task.source());
+                            onAllHosts(ref, target.hosts(), states, workers, state -> executor.run(state, role, task, vars));
                         }
                     }
                 }
@@ -81,6 +98,7 @@ public final class PlaybookRunner {
         } finally {
             workers.forEach((host, worker) -> worker.submit(states.get(host)::close));
             workers.values().forEach(ExecutorService::shutdown);
+            awaitClosed(workers.values());
         }
         Map<String, HostStats> stats = new LinkedHashMap<>();
         states.forEach((host, state) -> stats.put(host, state.stats()));
@@ -102,24 +120,35 @@ public final class PlaybookRunner {
         preflight.throwIfFailed();
     }
 
-    private void runTask(TaskExecutor executor, Role role, TaskSpec task, ScopeFactory.RoleVars vars,
-                         List<String> hosts, Map<String, HostState> states, Map<String, ExecutorService> workers) {
+    /** Runs one step on every host still running, each on its own worker, and waits for all. */
+    private void onAllHosts(TaskRef ref, List<String> hosts, Map<String, HostState> states,
+                            Map<String, ExecutorService> workers, Function<HostState, HostResult> step) {
         List<String> active = hosts.stream().filter(h -> !states.get(h).stopped()).toList();
         if (active.isEmpty()) {
             return;
         }
-        TaskRef ref = new TaskRef(role.name(), task.name(), task.source());
         long start = System.nanoTime();
         listener.taskStarted(ref);
         List<Future<?>> running = new ArrayList<>();
         for (String host : active) {
             HostState state = states.get(host);
-            running.add(workers.get(host).submit(() -> listener.hostResult(ref, executor.run(state, role, task, vars))));
+            running.add(workers.get(host).submit(() -> listener.hostResult(ref, step.apply(state))));
         }
         for (Future<?> future : running) {
             await(future);
         }
         listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Connections are closed before the run returns (and before the caller closes the factory). */
+    private static void awaitClosed(Iterable<ExecutorService> workers) {
+        try {
+            for (ExecutorService worker : workers) {
+                worker.awaitTermination(CLOSE_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(Future<?> future) {
@@ -149,28 +178,22 @@ public final class PlaybookRunner {
 
     private static List<Target> targets(Inventory inventory, Playbook playbook, RunOptions options)
             throws BadInputException {
-        Set<String> allowed = null;
-        if (!options.limit().isEmpty()) {
-            allowed = new HashSet<>();
-            for (String pattern : options.limit()) {
-                allowed.addAll(HostPatterns.resolve(pattern, inventory, "--limit"));
-            }
+        String limit = options.limit().isEmpty() ? null : String.join(",", options.limit());
+        if (limit != null) {
+            HostPatterns.limit(inventory, options.limit()); // a --limit naming nothing is a typo, even if no play uses it
         }
         List<Target> targets = new ArrayList<>();
         for (PlaySpec play : playbook.plays()) {
-            List<String> hosts = new ArrayList<>(HostPatterns.resolve(play.hosts(), inventory,
-                    "play '" + play.name() + "' in " + playbook.file() + " (hosts: " + play.hosts() + ")"));
-            if (allowed != null) {
-                hosts.retainAll(allowed);
-            }
+            List<String> hosts = HostPatterns.resolve(play.hosts(), limit, inventory,
+                    "play '" + play.name() + "' in " + playbook.file() + " (hosts: " + play.hosts() + ")");
             if (!hosts.isEmpty()) {
-                targets.add(new Target(play, List.copyOf(hosts)));
+                targets.add(new Target(play, hosts));
             }
         }
         if (targets.isEmpty()) {
-            throw new BadInputException("no host to run on: " + (allowed == null
+            throw new BadInputException("no host to run on: " + (limit == null
                     ? "no play of " + playbook.file() + " matches a host of " + inventory.file()
-                    : "--limit " + String.join(",", options.limit()) + " matches no host of any play"));
+                    : "--limit " + limit + " matches no host of any play"));
         }
         return targets;
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the variables every host sees while a role runs: role defaults &lt; inventory vars
- * (which already hold {@code -e}) &lt; {@code inventory_hostname}, {@code host_address},
+ * Builds the variables every host sees while a role runs: role defaults &lt; host facts
+ * (gathered on connection) &lt; inventory vars (which already hold {@code -e}) &lt; {@code inventory_hostname}, {@code host_address},
  * {@code groups}, the role's secrets (as {@code secrets.NAME} and as {@code NAME}).
  * {@code hostvars} maps every host to these variables; registered results and {@code item}
  * are added per task by {@link #scope}.
@@ -29,8 +29,13 @@ final class ScopeFactory {
         this.secrets = Map.copyOf(secrets);
     }
 
-    /** Resolved variables of every inventory host for one role. */
+    /** Resolved variables of every inventory host for one role, before any host is connected. */
     RoleVars forRole(Role role) {
+        return forRole(role, Map.of());
+    }
+
+    /** Resolved variables of every inventory host for one role; {@code facts} by host name. */
+    RoleVars forRole(Role role, Map<String, Map<String, Object>> facts) {
         Map<String, Object> roleSecrets = new LinkedHashMap<>();
         for (String name : role.secrets()) {
             if (secrets.containsKey(name)) {
@@ -40,6 +45,7 @@ final class ScopeFactory {
         Map<String, Map<String, Object>> raw = new LinkedHashMap<>();
         for (InventoryHost host : inventory.hosts()) {
             Map<String, Object> vars = new LinkedHashMap<>(role.defaults());
+            vars.putAll(facts.getOrDefault(host.name(), Map.of()));
             vars.putAll(host.vars());
             vars.put("inventory_hostname", host.name());
             vars.put("host_address", host.connection().address());

@@ -145,9 +145,17 @@ final class TaskExecutor {
             return value;
         }
 
+        /** The item as the result line names it: a map item by its {@code name}, long items cut short. */
         String label() {
-            String text = String.valueOf(item);
+            Object named = item instanceof Map<?, ?> map && map.get("name") != null ? map.get("name") : item;
+            String text = String.valueOf(named);
             return text.length() > ITEM_LABEL_MAX ? text.substring(0, ITEM_LABEL_MAX) + "..." : text;
+        }
+
+        /** The module's message, prefixed by the item unless the message already names it. */
+        String labelledMessage() {
+            String message = plan.message() == null ? "" : plan.message();
+            return message.contains(label()) ? message : "[" + label() + "] " + message;
         }
     }
 
@@ -184,7 +192,7 @@ final class TaskExecutor {
             List<Map<String, Object>> results = new ArrayList<>();
             for (ItemRun run : runs) {
                 if (run.plan().changes() || !changed) {
-                    messages.add("[" + run.label() + "] " + run.plan().message());
+                    messages.add(run.labelledMessage());
                 }
                 if (run.plan().diff() != null) {
                     diffs.add(run.plan().diff());

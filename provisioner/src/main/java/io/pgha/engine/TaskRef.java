@@ -1,6 +1,6 @@
 package io.pgha.engine;
 
-/** Identifies a task in events: its role, its name and where it is written. */
+/** Identifies a task in events: its role (null for pgha's own steps), its name and where it is written. */
 public record TaskRef(String role, String name, String source) {
 
     /** The name {@code if_changed} uses across roles: {@code role/task}. */

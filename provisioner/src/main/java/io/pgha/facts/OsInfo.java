@@ -17,4 +17,11 @@ public record OsInfo(String prettyName, String id, String versionCodename, Strin
             default -> false;
         };
     }
+
+    /** One line for {@code pgha ping}: "Debian GNU/Linux 13 (trixie), kernel 6.1.0, systemd-nspawn container". */
+    public String summary() {
+        String where = virtualization.equals("none") ? "bare metal"
+                : virtualization + (container() ? " container" : " VM");
+        return prettyName + ", kernel " + kernel + ", " + where + (systemdPid1 ? "" : ", systemd is not PID 1");
+    }
 }

@@ -211,19 +211,19 @@ final class ConnectionResolver {
 
     /** The one name among aliases that is set; two aliases set to different values is an error. */
     private static String present(HostVars vars, List<String> aliases) throws InventoryException {
-        List<String> set = new ArrayList<>();
+        String first = null;
         for (String alias : aliases) {
-            if (vars.has(alias)) {
-                set.add(alias);
+            if (!vars.has(alias)) {
+                continue;
             }
-        }
-        for (String other : set.subList(Math.min(1, set.size()), set.size())) {
-            if (!Objects.equals(String.valueOf(vars.get(other)), String.valueOf(vars.get(set.get(0))))) {
-                throw new InventoryException(vars.origin(other).problem(other,
-                        "conflicts with " + set.get(0) + " set at " + vars.origin(set.get(0)),
+            if (first == null) {
+                first = alias;
+            } else if (!String.valueOf(vars.get(alias)).equals(String.valueOf(vars.get(first)))) {
+                throw new InventoryException(vars.origin(alias).problem(alias,
+                        "conflicts with " + first + " set at " + vars.origin(first),
                         "these names mean the same thing; keep only one of them"));
             }
         }
-        return set.isEmpty() ? null : set.get(0);
+        return first;
     }
 }

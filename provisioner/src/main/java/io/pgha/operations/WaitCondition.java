@@ -28,7 +28,7 @@ sealed interface WaitCondition permits WaitCondition.Port, WaitCondition.Http, W
     record Port(String host, int port) implements WaitCondition {
         @Override
         public String probe() {
-            return "timeout 5 bash -c " + ShellQuote.quote("exec 3<>/dev/tcp/" + host + "/" + port);
+            return "timeout 5 bash -c " + ShellQuote.quote("exec 3</dev/tcp/" + host + "/" + port);
         }
 
         @Override
@@ -76,11 +76,23 @@ sealed interface WaitCondition permits WaitCondition.Port, WaitCondition.Http, W
         }
     }
 
-    /** A command exits 0. */
-    record Succeeds(String command) implements WaitCondition {
+    /**
+     * A command exits 0. Each poll is cut off after {@code perPoll} seconds, so a hanging probe
+     * cannot hold the wait past its own timeout.
+     */
+    record Succeeds(String command, long perPoll) implements WaitCondition {
+        /** timeout(1)'s exit code when it had to stop the command. */
+        private static final int TIMED_OUT = 124;
+
         @Override
         public String probe() {
-            return command;
+            return "timeout " + perPoll + " sh -c " + ShellQuote.quote(command);
+        }
+
+        @Override
+        public String observed(ExecResult result) {
+            return result.exitCode() == TIMED_OUT ? "the command did not finish within " + perPoll + " s"
+                    : WaitCondition.super.observed(result);
         }
 
         @Override

@@ -41,6 +41,9 @@ final class RoleLoader {
         }
         String relative = "roles/" + name + "/";
         List<TaskSpec> taskSpecs = tasks.parse(name, tasksFile.toString(), relative + "tasks.yml", read(tasksFile));
+        for (TaskSpec task : taskSpecs) {
+            checkSourceFile(dir, task);
+        }
         Map<String, Object> defaults = defaults(dir.resolve("defaults.yml"));
         List<String> secrets = new ArrayList<>();
         List<Assertion> asserts = new ArrayList<>();
@@ -49,6 +52,32 @@ final class RoleLoader {
             meta(metaFile, relative + "meta.yml", secrets, asserts);
         }
         return new Role(name, dir, List.copyOf(taskSpecs), defaults, List.copyOf(secrets), List.copyOf(asserts));
+    }
+
+    /**
+     * A {@code template} or {@code copy} task's {@code src} must exist in the role's {@code templates/} or
+     * {@code files/}: finding out now beats failing half-way through a run. Templated paths are checked later.
+     */
+    private static void checkSourceFile(Path dir, TaskSpec task) throws RoleException {
+        String folder = switch (task.module()) {
+            case "template" -> "templates";
+            case "copy" -> "files";
+            default -> null;
+        };
+        if (folder == null || !(task.args() instanceof YamlMap args) || !(args.get("src") instanceof String src)
+                || src.contains("{{")) {
+            return;
+        }
+        Path base = dir.resolve(folder).normalize();
+        Path file = base.resolve(src).normalize();
+        if (!file.startsWith(base)) {
+            throw new RoleException(Problem.in(args, "src", "'" + src + "' is outside the role's " + folder + "/",
+                    "write a path relative to " + base));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new RoleException(Problem.in(args, "src", "no such file " + file,
+                    "put the file in " + base + " or fix the name"));
+        }
     }
 
     private static Map<String, Object> defaults(Path file) throws RoleException {

@@ -9,6 +9,7 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -131,13 +132,12 @@ final class SessionConnector {
             return "authentication failed for user " + spec.user() + " with key " + spec.privateKeyFile()
                     + " (publickey)";
         }
-        if (text.contains("Session is being closed") || text.contains("Connection reset")
-                || Reasons.find(e, java.io.EOFException.class) != null) {
-            String closed = "the connection was closed during key exchange or authentication (" + text + ")";
-            return spec.jump() == null ? closed : closed + "; check that " + spec.jump().hostName() + " can reach "
-                    + spec.address() + ":" + spec.port() + " and allows TCP forwarding (AllowTcpForwarding)";
-        }
-        return text;
+        boolean closed = text.contains("Session is being closed") || text.contains("Connection reset")
+                || text.contains("Broken pipe") || Reasons.find(e, EOFException.class) != null;
+        String reason = closed ? "the connection was closed during key exchange or authentication (" + text + ")" : text;
+        // Through a jump host, the usual cause is the tunnel: the jump host cannot reach the target or forbids it.
+        return spec.jump() == null ? reason : reason + "; check that " + spec.jump().hostName() + " can reach "
+                + spec.address() + ":" + spec.port() + " and allows TCP forwarding (AllowTcpForwarding)";
     }
 
     private static String where(ConnectionSpec spec, String via) {

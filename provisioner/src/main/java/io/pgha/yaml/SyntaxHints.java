@@ -14,6 +14,11 @@ final class SyntaxHints {
         String context = e.getContext() == null ? "" : e.getContext().trim();
         String what = "YAML syntax error: " + (context.isEmpty() ? problem : context + ": " + problem)
                 .replace('\n', ' ');
+        Mark start = e.getContextMark().orElse(null);
+        if (start != null && mark != null && start.getLine() != mark.getLine()) {
+            // An unclosed quote or bracket is noticed far from where it was opened.
+            what += " (started at line " + (start.getLine() + 1) + ")";
+        }
         return new Problem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                 null, what, hint(problem, context));
     }

@@ -35,7 +35,8 @@ class CliTest {
         inventoryFile = Files.writeString(dir.resolve("inventory.yml"), "all: {}\n");
         Role role = Fixtures.role("db", dir, Map.of(), List.of("db_password"), List.of(),
                 task("Install", "package", Map.of("name", "postgresql")),
-                task("Password", "content", Map.of("dest", "/etc/pw", "content", "{{ db_password }}")));
+                task("Password", "content", Map.of("dest", "/etc/pw", "content", "{{ db_password }}")),
+                task("Suite", "content", Map.of("dest", "/etc/suite", "content", "{{ ansible_distribution_release }}")));
         toolkit = new TestToolkit(Fixtures.inventory(Map.of("pgha_known_hosts", "lab/known_hosts"), "pg1", "pg2"),
                 Fixtures.playbook("all", role));
         toolkit.secrets = Map.of("db_password", SECRET);
@@ -103,7 +104,7 @@ class CliTest {
     @Test
     void badLimitIsAUsageError() {
         assertThat(run("provision", "-i", inventoryFile.toString(), "--limit", "pg7")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--limit: 'pg7' is neither a host nor a group");
+        assertThat(err.toString()).contains("--limit pg7: no group or host named 'pg7'");
     }
 
     @Test
@@ -111,10 +112,10 @@ class CliTest {
         int exit = run("provision", "-i", inventoryFile.toString(), "-e", "pg_version=16", "--diff");
         assertThat(exit).isZero();
         assertThat(toolkit.playbooksLoaded).containsExactly(dir.resolve("site.yml"));
-        assertThat(toolkit.extraVarsSeen).containsEntry("pg_version", "16");
-        assertThat(toolkit.fleet.host("pg2").files).containsEntry("/etc/pw", SECRET);
+        assertThat(toolkit.extraVarsSeen).containsExactly("pg_version=16");
+        assertThat(toolkit.fleet.host("pg2").files).containsEntry("/etc/pw", SECRET).containsEntry("/etc/suite", "bookworm");
         assertThat(out.toString()).contains("changed: [pg1] Install: install postgresql")
-                .contains("pg2 : ok=2 changed=2 unreachable=0 failed=0 skipped=0")
+                .contains("pg2 : ok=4 changed=3 unreachable=0 failed=0 skipped=0")
                 .contains("+********")
                 .doesNotContain(SECRET);
     }
@@ -153,7 +154,7 @@ class CliTest {
     void taskFailureExitsOneAndUnreachableOnlyExitsThree() {
         toolkit.fleet.unreachable.add("pg2");
         assertThat(run("provision", "-i", inventoryFile.toString())).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(out.toString()).contains("unreachable: [pg2] Install => connect to 127.0.0.11:22: connection refused");
+        assertThat(out.toString()).contains("unreachable: [pg2] Gathering Facts => connect to 127.0.0.11:22: connection refused");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pgha.cli;
 
 import io.pgha.engine.BadInputException;
 import io.pgha.engine.FakeFleet;
+import io.pgha.engine.HostFacts;
 import io.pgha.engine.SecretsSource;
 import io.pgha.engine.TestOperations;
 import io.pgha.facts.Fact;
@@ -27,7 +28,7 @@ final class TestToolkit implements Toolkit {
     final Inventory inventory;
     final Playbook playbook;
     final List<Path> playbooksLoaded = new ArrayList<>();
-    Map<String, String> extraVarsSeen;
+    List<String> extraVarsSeen;
     SshSettings settingsSeen;
     Map<String, String> secrets = Map.of();
 
@@ -37,7 +38,7 @@ final class TestToolkit implements Toolkit {
     }
 
     @Override
-    public Inventory loadInventory(Path file, Map<String, String> extraVars) throws BadInputException {
+    public Inventory loadInventory(Path file, List<String> extraVars) throws BadInputException {
         if (!Files.exists(file)) {
             throw new BadInputException(file + ": no such inventory file");
         }
@@ -65,6 +66,11 @@ final class TestToolkit implements Toolkit {
     public TransportFactory transports(SshSettings settings) {
         settingsSeen = settings;
         return fleet;
+    }
+
+    @Override
+    public HostFacts hostFacts() {
+        return transport -> Map.of("ansible_distribution_release", "bookworm");
     }
 
     @Override

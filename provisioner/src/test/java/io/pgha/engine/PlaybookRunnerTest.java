@@ -62,7 +62,7 @@ class PlaybookRunnerTest {
         assertThat(pg2.packages).containsExactly("postgresql-16");
         assertThat(pg2.files).containsEntry("/etc/app.conf", "host=pg2 version=16\n");
         assertThat(pg2.restarts).containsExactly("app");
-        assertThat(first.summary.hosts().get("pg1")).isEqualTo(new HostStats(3, 3, 0, 0, 0));
+        assertThat(first.summary.hosts().get("pg1")).isEqualTo(new HostStats(4, 3, 0, 0, 0)); // facts + 3 tasks
 
         fleet.forgetCommands();
         RecordingListener second = new RecordingListener();
@@ -70,7 +70,7 @@ class PlaybookRunnerTest {
 
         fleet.hosts.values().forEach(host -> assertThat(host.mutations()).as(host.hostName()).isEmpty());
         assertThat(second.statuses("pg3")).containsExactly("Install postgres=ok", "Write config=ok", "Restart app=skipped");
-        assertThat(summary.hosts().get("pg3")).isEqualTo(new HostStats(2, 0, 0, 0, 1));
+        assertThat(summary.hosts().get("pg3")).isEqualTo(new HostStats(3, 0, 0, 0, 1));
         assertThat(summary.exitCode()).isZero();
     }
 
@@ -110,11 +110,13 @@ class PlaybookRunnerTest {
         RecordingListener listener = new RecordingListener();
         RunSummary summary = run(playbook("all", baseRole()), RunOptions.defaults(), listener);
 
-        assertThat(listener.statuses("pg3")).containsExactly("Install postgres=unreachable");
-        assertThat(listener.result("Install postgres", "pg3").message()).contains("connection refused");
+        assertThat(listener.result("Gathering Facts", "pg3").status()).isEqualTo(TaskStatus.UNREACHABLE);
+        assertThat(listener.result("Gathering Facts", "pg3").message()).contains("connection refused");
+        assertThat(listener.statuses("pg3")).isEmpty();
         assertThat(fleet.opens.get("pg3").get()).isEqualTo(1);
         assertThat(listener.statuses("pg1")).hasSize(3);
         assertThat(summary.hosts().get("pg3")).isEqualTo(new HostStats(0, 0, 1, 0, 0));
+        assertThat(listener.tasks).extracting(TaskRef::name).startsWith("Gathering Facts", "Install postgres");
         assertThat(summary.exitCode()).isEqualTo(RunSummary.EXIT_UNREACHABLE);
     }
 
@@ -127,11 +129,41 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void hostFactsAreReadOnceOnConnectionAndRankBelowInventoryVars() throws Exception {
+        List<String> gathered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostFacts facts = transport -> {
+            gathered.add(transport.hostName());
+            return Map.of("ansible_distribution_release", "bookworm", "pg_version", "from-facts");
+        };
+        Role role = role("db", roleDir, Map.of("suite", "{{ ansible_distribution_release }}-pgdg"), List.of(), List.of(),
+                task("Suite", "content", Map.of("dest", "/etc/suite", "content", "{{ suite }} {{ pg_version }}")));
+        Playbook twoPlays = new Playbook(Path.of("site.yml"), List.of(
+                new io.pgha.roles.PlaySpec("one", "pg1", List.of(role)), new io.pgha.roles.PlaySpec("two", "all", List.of(role))));
+        RecordingListener listener = new RecordingListener();
+        new PlaybookRunner(fleet, TestOperations.all(), new Templates(), listener, new Redactor(), facts)
+                .run(inventory, twoPlays, RunOptions.defaults(), SecretsSource.none());
+        assertThat(gathered).containsExactlyInAnyOrder("pg1", "pg2", "pg3");
+        assertThat(fleet.host("pg2").files).containsEntry("/etc/suite", "bookworm-pgdg 16");
+    }
+
+    @Test
+    void hostFactsThatCannotBeReadFailTheHost() throws Exception {
+        HostFacts broken = transport -> {
+            throw new io.pgha.transport.TransportException("uname: not found");
+        };
+        RecordingListener listener = new RecordingListener();
+        RunSummary summary = new PlaybookRunner(fleet, TestOperations.all(), new Templates(), listener, new Redactor(), broken)
+                .run(inventory, playbook("pg1", baseRole()), RunOptions.defaults(), SecretsSource.none());
+        assertThat(listener.result("Gathering Facts", "pg1").message()).isEqualTo("cannot read the host's facts: uname: not found");
+        assertThat(listener.statuses("pg1")).isEmpty();
+        assertThat(summary.exitCode()).isEqualTo(RunSummary.EXIT_FAILED);
+    }
+
+    @Test
     void oneConnectionPerHostForTheWholeRunClosedAtTheEnd() throws Exception {
         run(playbook("all", baseRole(), role("second", roleDir, task("Other", "package", Map.of("name", "x")))),
                 RunOptions.defaults(), new RecordingListener());
         fleet.opens.values().forEach(count -> assertThat(count.get()).isEqualTo(1));
-        Thread.sleep(100); // the close is queued on each host's worker
         fleet.hosts.values().forEach(host -> assertThat(host.closed).isTrue());
     }
 
@@ -181,7 +213,17 @@ class PlaybookRunnerTest {
         run(inventory, playbook("pg1", role), RunOptions.defaults(), listener, SecretsSource.none());
         assertThat(fleet.host("pg1").packages).containsExactlyInAnyOrder("a", "c");
         assertThat(fleet.host("pg1").files).containsOnlyKeys("/etc/peers/pg1", "/etc/peers/pg2", "/etc/peers/pg3");
-        assertThat(listener.result("Install", "pg1").message()).contains("[a] install a").contains("[c] install c");
+        assertThat(listener.result("Install", "pg1").message()).isEqualTo("install a; install c");
+        assertThat(listener.result("Peers", "pg1").message()).contains("write /etc/peers/pg2");
+    }
+
+    @Test
+    void loopItemsThatAreMapsAreNamedByTheirName() throws Exception {
+        Role role = role("base", roleDir, task("Restart", "restart", Map.of("name", "{{ item.unit }}"))
+                .loop(List.of(Map.of("name", "first", "unit", "a"), Map.of("name", "second", "unit", "b"))));
+        RecordingListener listener = new RecordingListener();
+        run(playbook("pg1", role), RunOptions.defaults(), listener);
+        assertThat(listener.result("Restart", "pg1").message()).isEqualTo("[first] restart a; [second] restart b");
     }
 
     @Test
@@ -200,7 +242,7 @@ class PlaybookRunnerTest {
         RecordingListener listener = new RecordingListener();
         run(playbook("pg1", role), new RunOptions(false, false, List.of(), Set.of("config")), listener);
         assertThat(fleet.host("pg1").packages).containsExactly("tagged");
-        assertThat(listener.tasks).extracting(TaskRef::name).containsExactly("Tagged");
+        assertThat(listener.tasks).extracting(TaskRef::name).containsExactly("Gathering Facts", "Tagged");
 
         run(playbook("pg1", role), new RunOptions(false, false, List.of(), Set.of("base")), new RecordingListener());
         assertThat(fleet.host("pg1").packages).containsExactlyInAnyOrder("tagged", "untagged");
@@ -269,6 +311,13 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void limitTakesAnsiblePatterns() throws Exception {
+        RunSummary summary = run(playbook("all", baseRole()), new RunOptions(false, false, List.of("all:!pg2"), Set.of()),
+                new RecordingListener());
+        assertThat(summary.hosts()).containsOnlyKeys("pg1", "pg3");
+    }
+
+    @Test
     void limitRestrictsHosts() throws Exception {
         RecordingListener listener = new RecordingListener();
         RunSummary summary = run(playbook("all", baseRole()), new RunOptions(false, false, List.of("pg2"), Set.of()), listener);
@@ -280,9 +329,9 @@ class PlaybookRunnerTest {
     void unknownLimitOrPlayTargetIsBadInputBeforeAnyConnection() throws Exception {
         Playbook playbook = playbook("all", baseRole());
         assertThatThrownBy(() -> run(playbook, new RunOptions(false, false, List.of("pg9"), Set.of()), new RecordingListener()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--limit: 'pg9'");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--limit pg9: no group or host named 'pg9'");
         assertThatThrownBy(() -> run(playbook("haproxy", baseRole()), RunOptions.defaults(), new RecordingListener()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("'haproxy' is neither a host nor a group");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("play 'Test play'").hasMessageContaining("no group or host named 'haproxy'");
         assertThat(fleet.opens).isEmpty();
     }
 

@@ -48,7 +48,9 @@ final class RecordingListener implements RunListener {
                 .map(Result::result).findFirst().orElse(null);
     }
 
+    /** The role tasks' results on a host, without the fact-gathering step. */
     synchronized List<String> statuses(String host) {
-        return results.stream().filter(r -> r.host().equals(host)).map(r -> r.task().name() + "=" + r.status().label()).toList();
+        return results.stream().filter(r -> r.host().equals(host) && r.task().role() != null)
+                .map(r -> r.task().name() + "=" + r.status().label()).toList();
     }
 }

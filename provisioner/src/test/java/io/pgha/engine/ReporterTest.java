@@ -49,14 +49,15 @@ class ReporterTest {
         String text = out.toString();
 
         assertThat(text).contains("PLAY [Test play] ***");
+        assertThat(text).containsPattern("TASK \\[Gathering Facts\\] \\*+\nok: \\[pg\\d\\] Gathering Facts \\(");
         assertThat(text).contains("TASK [db : Install] ***");
         assertThat(text).containsPattern("changed: \\[pg1\\] Install: install postgresql \\(\\d+\\.\\ds\\)");
         assertThat(text).containsPattern("failed: \\[pg2\\] Fail on pg2 => command failed \\(rc=1\\): false\n    boom");
         assertThat(text).containsPattern("skipped: \\[pg1\\] Fail on pg2: condition false: inventory_hostname == 'pg2'");
         assertThat(text).containsPattern("task done in \\d+\\.\\ds");
         assertThat(text).contains("PLAY RECAP ***");
-        assertThat(text).contains("pg1 : ok=3 changed=3 unreachable=0 failed=0 skipped=2");
-        assertThat(text).contains("pg2 : ok=3 changed=3 unreachable=0 failed=1 skipped=0");
+        assertThat(text).contains("pg1 : ok=4 changed=3 unreachable=0 failed=0 skipped=2");
+        assertThat(text).contains("pg2 : ok=4 changed=3 unreachable=0 failed=1 skipped=0");
         assertThat(text).containsPattern("Total time: \\d+\\.\\ds");
         assertThat(text).doesNotContain("\u001b[");
         assertThat(summary.exitCode()).isEqualTo(1);

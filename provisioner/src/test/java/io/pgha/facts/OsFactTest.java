@@ -18,6 +18,7 @@ class OsFactTest {
         assertThat(os).isEqualTo(new OsInfo("Debian GNU/Linux 13 (trixie)", "debian", "trixie", "6.1.0-40-amd64",
                 "systemd-nspawn", true));
         assertThat(os.container()).isTrue();
+        assertThat(os.summary()).isEqualTo("Debian GNU/Linux 13 (trixie), kernel 6.1.0-40-amd64, systemd-nspawn container");
     }
 
     @Test
@@ -31,6 +32,7 @@ class OsFactTest {
         assertThat(os.versionCodename()).isEmpty();
         assertThat(os.container()).isFalse();
         assertThat(os.systemdPid1()).isFalse();
+        assertThat(os.summary()).isEqualTo("Ubuntu 24.04 LTS, kernel 6.8.0, kvm VM, systemd is not PID 1");
     }
 
     @Test

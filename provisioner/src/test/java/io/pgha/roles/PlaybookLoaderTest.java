@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PlaybookLoaderTest {
-    private static final Set<String> MODULES = Set.of("apt", "template", "service", "command", "file");
+    private static final Set<String> MODULES = Set.of("apt", "template", "service", "command", "file", "copy");
 
     @TempDir
     Path dir;
@@ -67,6 +67,7 @@ class PlaybookLoaderTest {
                 - name: Create the data folder
                   file:
                 """);
+        write("roles/patroni/templates/patroni.yml.j2", "scope: {{ cluster_name }}\n");
         write("roles/patroni/defaults.yml", "patroni_ttl: 30\npatroni_version: \"4.0.4\"\n");
         write("roles/patroni/meta.yml", """
                 secrets: [patroni_api_password, replication_password]
@@ -141,7 +142,7 @@ class PlaybookLoaderTest {
     void taskWithoutModuleOrWithTwo() throws Exception {
         assertTasksRefused("- name: A\n  when: x\n",
                 ":1: key 'name': the task has no module. Hint: add exactly one module key, one of: "
-                        + "apt, command, file, service, template");
+                        + "apt, command, copy, file, service, template");
         assertTasksRefused("- name: A\n  apt: {name: curl}\n  service: {name: x}\n",
                 ":3: key 'service': several modules in one task: apt, service. Hint: split it into one task per module");
     }
@@ -187,6 +188,18 @@ class PlaybookLoaderTest {
                 ":3: key 'register': 'my-var' is not a variable name. "
                         + "Hint: use letters, digits and '_', starting with a letter");
         assertTasksRefused("name: A\n", ":1: tasks.yml must be a list of tasks. Hint: start each task with '- name: ...'");
+    }
+
+    @Test
+    void templateAndCopySourcesMustExistInTheRole() throws Exception {
+        assertTasksRefused("- name: A\n  template:\n    src: patroni.yaml.j2\n    dest: /x\n",
+                ":3: key 'src': no such file " + dir.resolve("roles/patroni/templates/patroni.yaml.j2")
+                        + ". Hint: put the file in " + dir.resolve("roles/patroni/templates") + " or fix the name");
+        assertTasksRefused("- name: A\n  copy: {src: ../../common/tasks.yml, dest: /x}\n",
+                ":2: key 'src': '../../common/tasks.yml' is outside the role's files/. Hint: write a path relative to "
+                        + dir.resolve("roles/patroni/files"));
+        write("roles/patroni/tasks.yml", "- name: A\n  template: {src: \"{{ flavour }}.j2\", dest: /x}\n");
+        assertThat(load().plays().get(1).roles().get(1).tasks()).hasSize(1);
     }
 
     @Test

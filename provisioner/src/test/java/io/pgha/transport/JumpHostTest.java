@@ -19,12 +19,14 @@ class JumpHostTest {
     static SshTestServer bastion;
     static SshTestServer target;
     static SshTestServer bastionWithoutTunnels;
+    static SshTestServer outerBastion;
 
     @BeforeAll
     static void start() throws Exception {
         lab = new Lab(dir);
         bastion = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, true);
         bastionWithoutTunnels = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, false);
+        outerBastion = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, true);
         target = lab.server();
     }
 
@@ -32,6 +34,7 @@ class JumpHostTest {
     static void stop() throws Exception {
         bastion.close();
         bastionWithoutTunnels.close();
+        outerBastion.close();
         target.close();
     }
 
@@ -92,5 +95,23 @@ class JumpHostTest {
                             + target.port() + ")")
                     .hasMessageContaining(TestKeys.fingerprint(target.hostKey));
         }
+    }
+
+    @Test
+    void jumpHostsChain() throws Exception {
+        knownHosts(outerBastion, bastion, target);
+        ConnectionSpec outer = lab.spec("outer", outerBastion);
+        ConnectionSpec inner = lab.spec("bastion", bastion);
+        ConnectionSpec innerViaOuter = new ConnectionSpec(inner.hostName(), inner.address(), inner.port(), inner.user(),
+                inner.privateKeyFile(), null, false, outer);
+        ConnectionSpec t = lab.spec("db1", target);
+        ConnectionSpec chained = new ConnectionSpec(t.hostName(), t.address(), t.port(), t.user(), t.privateKeyFile(),
+                null, false, innerViaOuter);
+
+        try (SshTransportFactory factory = lab.strictFactory(); Transport db1 = factory.open(chained)) {
+            assertThat(db1.exec(RemoteCommand.of("echo two hops")).stdout()).isEqualTo("two hops\n");
+        }
+        assertThat(outerBastion.tunnelsOpened).contains(new SshdSocketAddress("127.0.0.1", bastion.port()));
+        assertThat(bastion.tunnelsOpened).contains(new SshdSocketAddress("127.0.0.1", target.port()));
     }
 }

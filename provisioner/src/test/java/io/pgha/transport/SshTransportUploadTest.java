@@ -110,6 +110,21 @@ class SshTransportUploadTest {
         assertThat(leftoverUploads()).isEqualTo(uploadsBefore);
     }
 
+    @Test
+    void sudoRefusalLeavesNoUploadBehind() throws Exception {
+        List<String> uploadsBefore = leftoverUploads();
+        server.requireSudoPassword(true);
+        try {
+            assertThatThrownBy(() -> db1.upload(utf8("x"),
+                    new RemoteFile(etc.resolve("f").toString(), "0600", null, null, true, null)))
+                    .hasMessageStartingWith("sudo requires a password for admin on db1");
+        } finally {
+            server.requireSudoPassword(false);
+        }
+        assertThat(leftoverUploads()).isEqualTo(uploadsBefore);
+        assertThat(etc.resolve("f")).doesNotExist();
+    }
+
     private static List<String> siblings(Path file) throws IOException {
         try (Stream<Path> files = Files.list(file.getParent())) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -119,7 +119,7 @@ class YamlReaderTest {
                 .hasMessageContaining("Hint: close the quote");
         Path bracket = write("a: [b\nc: d\n");
         assertThatThrownBy(() -> YamlReader.read(bracket)).hasMessageStartingWith(bracket + ":2:2: ")
-                .hasMessageContaining("Hint: close the bracket");
+                .hasMessageContaining("(started at line 1). Hint: close the bracket");
     }
 
     @Test
