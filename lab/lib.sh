@@ -342,12 +342,14 @@ ensure_ssh_key() {
 # First creation of a host: its identity (name, machine-id, address, SSH host keys, the lab's login key)
 # is written into its own overlay layer, never into the shared base.
 create_host() {
-    local name=$1 dir root i ip uid gid home
+    local name=$1 dir root i ip uid gid home mnt
     dir=$(host_dir "$name")
     [[ -f $dir/created ]] && return 0
     i=$(host_index "$name")
     ip=$(host_ip "$i")
-    rm -rf "$dir"
+    # Left by an interrupted creation: start this host afresh.
+    for mnt in $(mounts_under "$dir/"); do umount -l "$mnt"; done
+    rm -rf --one-file-system "$dir"
     mkdir -p "$dir/upper" "$dir/work" "$dir/root"
     root=$dir/root
     mount -t overlay overlay -o "lowerdir=$(base_dir)/rootfs,upperdir=$dir/upper,workdir=$dir/work" "$root"
@@ -414,7 +416,7 @@ boot_host() {
     m=$(machine_of "$name")
     veth=$(veth_of "$name")
     if ip link show "$veth" >/dev/null 2>&1; then
-        die "$veth exists but $name's nspawn is not running: an orphaned container? see lab/status"
+        die "$veth exists but $name's nspawn is not running: its container was orphaned (nspawn killed from outside); LAB_NAME=$LAB_NAME lab/down removes it"
     fi
     for cg in $(cgroup_dirs "$name"); do
         remove_cgroup_tree "$cg"
@@ -474,6 +476,29 @@ crash_host() {
     fi
     [[ -z $pid ]] || wait_pid_gone "$pid" 30 || die "$name: nspawn $pid still alive after cgroup.kill"
     release_host "$name"
+}
+
+# Reconnects a host: cancels a scheduled heal, sets its veth up. False if the host has no veth (not running).
+heal_host() {
+    local name=$1 heal_pid_file veth
+    heal_pid_file=$(host_dir "$name")/heal.pid
+    veth=$(veth_of "$name")
+    [[ ! -f $heal_pid_file ]] || kill_recorded "$heal_pid_file" internal/heal-after
+    ip link show "$veth" >/dev/null 2>&1 || return 1
+    ip link set "$veth" up
+}
+
+link_is_down() {
+    local flags
+    flags=$(ip -o link show "$(veth_of "$1")" 2>/dev/null | sed -n 's/^[^<]*<\([^>]*\)>.*/\1/p')
+    [[ -n $flags && ,$flags, != *,UP,* ]]
+}
+
+# Whether any process (an orphaned container's systemd, say) is still in the host's cgroup.
+host_populated() {
+    local cg
+    cg=$(cgroup_dirs "$1" | cut -d' ' -f1)
+    grep -q '^populated 1' "$cg/cgroup.events" 2>/dev/null
 }
 
 # After the container is gone: its cgroups and PID file.

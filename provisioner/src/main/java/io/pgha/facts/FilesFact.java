@@ -51,7 +51,8 @@ public final class FilesFact implements Fact<List<FileState>> {
                 + "else echo absent; fi; [ -d " + ShellQuote.quote(parentOf(q.path())) + " ] || echo noparent";
     }
 
-    static String parentOf(String path) {
+    /** The directory that holds {@code path} ("/" for top-level paths). */
+    public static String parentOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? "/" : path.substring(0, slash);
     }

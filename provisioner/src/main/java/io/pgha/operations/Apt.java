@@ -2,6 +2,7 @@ package io.pgha.operations;
 
 import io.pgha.facts.AptFact;
 import io.pgha.facts.AptState;
+import io.pgha.facts.FilesFact;
 import io.pgha.transport.ShellQuote;
 
 import java.time.Duration;
@@ -93,7 +94,7 @@ final class Apt implements Operation {
 
     /** Refreshes the lists and stamps the time, so cache_valid_time works on hosts without apt's periodic hook. */
     static Action updateAction() {
-        return new Action.Exec(APT_GET + " update && mkdir -p " + ManagedFiles.parentOf(AptFact.UPDATE_STAMP)
+        return new Action.Exec(APT_GET + " update && mkdir -p " + FilesFact.parentOf(AptFact.UPDATE_STAMP)
                 + " && touch " + AptFact.UPDATE_STAMP, UPDATE_TIMEOUT, RETRIES, RETRY_DELAY);
     }
 }

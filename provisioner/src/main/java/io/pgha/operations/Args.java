@@ -33,10 +33,6 @@ final class Args {
         return args;
     }
 
-    String module() {
-        return module;
-    }
-
     boolean has(String name) {
         return values.get(name) != null;
     }

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class BlockInFile implements Operation {
     static final String DEFAULT_MARKER = "# {mark} pgha managed block";
-    private static final Set<String> ALLOWED = Copy.with(Set.of("owner", "group", "mode", "diff"),
-            "path", "block", "marker", "state", "create");
+    private static final Set<String> ALLOWED = FileSpec.allowedWith("path", "block", "marker", "state", "create");
 
     @Override
     public String name() {

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /** {@code copy}: a file from the role's files/ ({@code src}) or inline {@code content}, written atomically. */
 final class Copy implements Operation {
-    private static final Set<String> ALLOWED = with(FileSpec.ARGS, "dest", "src", "content");
+    private static final Set<String> ALLOWED = FileSpec.allowedWith("dest", "src", "content");
 
     @Override
     public String name() {
@@ -33,11 +32,5 @@ final class Copy implements Operation {
             }
         }
         return ManagedFiles.compare(ctx, new DesiredFile(spec, content)).toPlan();
-    }
-
-    static Set<String> with(Set<String> base, String... more) {
-        Set<String> all = new HashSet<>(base);
-        all.addAll(Set.of(more));
-        return Set.copyOf(all);
     }
 }

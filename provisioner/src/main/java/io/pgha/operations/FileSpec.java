@@ -1,5 +1,6 @@
 package io.pgha.operations;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -13,6 +14,13 @@ record FileSpec(String path, String owner, String group, Integer mode, String va
 
     /** Argument names that {@link #from} reads, for modules to list as allowed. */
     static final Set<String> ARGS = Set.of("owner", "group", "mode", "validate", "diff");
+
+    /** {@link #ARGS} plus a module's own arguments. */
+    static Set<String> allowedWith(String... more) {
+        Set<String> all = new HashSet<>(ARGS);
+        all.addAll(Set.of(more));
+        return Set.copyOf(all);
+    }
 
     static FileSpec from(Args args, String pathArg) throws OperationException {
         String validate = args.optionalString("validate");

@@ -58,7 +58,7 @@ final class ManagedFiles {
         if (!state.exists() || !digest.equals(state.sha256())) {
             List<Action> actions = new ArrayList<>();
             if (!state.parentExists()) {
-                actions.add(new Action.Exec("mkdir -p -- " + ShellQuote.quote(parentOf(path))));
+                actions.add(new Action.Exec("mkdir -p -- " + ShellQuote.quote(FilesFact.parentOf(path))));
             }
             actions.add(new Action.Upload(desired.content(),
                     new RemoteFile(path, FileMode.format(mode), owner, group, become, spec.validate())));
@@ -107,11 +107,6 @@ final class ManagedFiles {
             return TextDiff.unavailable(path);
         }
         return TextDiff.unified(path, created ? null : state.content(), desired.content());
-    }
-
-    static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     static String sha256(byte[] content) {

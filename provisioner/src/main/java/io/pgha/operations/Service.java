@@ -25,7 +25,7 @@ final class Service implements Operation {
     @Override
     public Plan plan(OperationContext ctx, Map<String, Object> rawArgs) throws OperationException {
         Args args = Args.of(name(), rawArgs, ALLOWED);
-        String unit = SystemdUnit.unitName(args);
+        String unit = SystemdUnit.unitName(args, "name");
         String state = args.optionalString("state") == null ? null
                 : args.oneOf("state", null, "started", "stopped", "restarted", "reloaded");
         Boolean enabled = args.optionalBool("enabled");

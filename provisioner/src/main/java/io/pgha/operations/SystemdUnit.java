@@ -28,7 +28,7 @@ final class SystemdUnit implements Operation {
     @Override
     public Plan plan(OperationContext ctx, Map<String, Object> rawArgs) throws OperationException {
         Args args = Args.of(name(), rawArgs, ALLOWED);
-        String unit = unitName(args);
+        String unit = unitName(args, "name");
         String dropin = args.optionalString("dropin");
         String path;
         if (dropin == null) {
@@ -52,10 +52,10 @@ final class SystemdUnit implements Operation {
     }
 
     /** The unit's full name; a name without a type suffix is a service, as for systemctl. */
-    static String unitName(Args args) throws OperationException {
-        String name = args.string("name");
+    static String unitName(Args args, String argName) throws OperationException {
+        String name = args.string(argName);
         if (!UNIT_NAME.matcher(name).matches()) {
-            throw args.error("name", "must be a systemd unit name such as 'patroni.service' (got '" + name + "')");
+            throw args.error(argName, "must be a systemd unit name such as 'patroni.service' (got '" + name + "')");
         }
         return TYPED.matcher(name).matches() ? name : name + ".service";
     }

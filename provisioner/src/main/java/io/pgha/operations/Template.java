@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** {@code template}: a template of the role's templates/ rendered for the host, written like {@code copy}. */
 final class Template implements Operation {
-    private static final Set<String> ALLOWED = Copy.with(FileSpec.ARGS, "dest", "src");
+    private static final Set<String> ALLOWED = FileSpec.allowedWith("dest", "src");
 
     @Override
     public String name() {

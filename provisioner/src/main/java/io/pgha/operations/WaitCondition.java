@@ -76,11 +76,23 @@ sealed interface WaitCondition permits WaitCondition.Port, WaitCondition.Http, W
         }
     }
 
-    /** A command exits 0. */
-    record Succeeds(String command) implements WaitCondition {
+    /**
+     * A command exits 0. Each poll is cut off after {@code perPoll} seconds, so a hanging probe
+     * cannot hold the wait past its own timeout.
+     */
+    record Succeeds(String command, long perPoll) implements WaitCondition {
+        /** timeout(1)'s exit code when it had to stop the command. */
+        private static final int TIMED_OUT = 124;
+
         @Override
         public String probe() {
-            return command;
+            return "timeout " + perPoll + " sh -c " + ShellQuote.quote(command);
+        }
+
+        @Override
+        public String observed(ExecResult result) {
+            return result.exitCode() == TIMED_OUT ? "the command did not finish within " + perPoll + " s"
+                    : WaitCondition.super.observed(result);
         }
 
         @Override

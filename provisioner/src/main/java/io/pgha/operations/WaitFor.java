@@ -37,10 +37,10 @@ final class WaitFor implements Operation {
     @Override
     public Plan plan(OperationContext ctx, Map<String, Object> rawArgs) throws OperationException {
         Args args = Args.of(name(), rawArgs, ALLOWED);
-        WaitCondition condition = condition(args);
         Duration timeout = Duration.ofSeconds(args.integer("timeout", 60, 1));
+        WaitCondition condition = condition(args, timeout);
         Duration interval = Duration.ofSeconds(args.integer("interval", 1, 1));
-        String service = args.has("service") ? SystemdUnit.unitName(serviceArgs(args)) : null;
+        String service = args.has("service") ? SystemdUnit.unitName(args, "service") : null;
         if (ctx.checkMode()) {
             return Plan.noChange("skipped in check mode (would wait for " + condition.describe() + ")");
         }
@@ -71,7 +71,7 @@ final class WaitFor implements Operation {
         throw new OperationException(message.toString());
     }
 
-    private static WaitCondition condition(Args args) throws OperationException {
+    private static WaitCondition condition(Args args, Duration timeout) throws OperationException {
         switch (args.exactlyOne("port", "http", "command")) {
             case "port" -> {
                 long port = args.integer("port", 0, 1);
@@ -93,13 +93,9 @@ final class WaitFor implements Operation {
                 return new WaitCondition.Http(url, (int) status);
             }
             default -> {
-                return new WaitCondition.Succeeds(args.string("command"));
+                return new WaitCondition.Succeeds(args.string("command"), timeout.toSeconds());
             }
         }
-    }
-
-    private static Args serviceArgs(Args args) throws OperationException {
-        return Args.of(args.module() + " service", Map.of("name", args.string("service")), Set.of("name"));
     }
 
     private String journal(OperationContext ctx, String unit) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * model rather than from pasted text.
  */
 final class YamlFile implements Operation {
-    private static final Set<String> ALLOWED = Copy.with(FileSpec.ARGS, "dest", "data");
+    private static final Set<String> ALLOWED = FileSpec.allowedWith("dest", "data");
 
     @Override
     public String name() {

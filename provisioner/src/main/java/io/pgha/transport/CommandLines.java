@@ -6,8 +6,14 @@ import java.util.List;
 
 /** Builds the exact command lines sent over SSH, with all quoting done by {@link ShellQuote}. */
 final class CommandLines {
-    /** Extra time the remote {@code timeout} gives the command after our own deadline has closed the channel. */
-    static final Duration REMOTE_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long we wait beyond a command's timeout for the host's own {@code timeout(1)} to stop it (TERM, then
+     * KILL 5 s later) and report back, before we give up on the channel ourselves.
+     */
+    static final Duration KILL_GRACE = Duration.ofSeconds(8);
+    /** Exit codes of {@code timeout(1)} when it stopped the command (TERM) or had to kill it (KILL). */
+    static final int TIMED_OUT = 124;
+    static final int KILLED = 137;
 
     private CommandLines() {
     }
@@ -16,10 +22,11 @@ final class CommandLines {
     static final String HAS_TIMEOUT = "command -v timeout >/dev/null 2>&1";
 
     /**
-     * {@code sh -c SCRIPT}, under {@code timeout} when the host has it (so the remote process dies even
-     * if closing the channel does not reach it), and under {@code sudo -n} for become: no password
-     * prompt, no PTY, stderr kept apart. For example
-     * {@code sudo -n -- timeout -k 5 66 sh -c 'systemctl restart patroni'}.
+     * {@code sh -c SCRIPT}, under the host's {@code timeout} when it has one, and under {@code sudo -n} for
+     * become: no password prompt, no PTY, stderr kept apart. For example
+     * {@code sudo -n -- timeout -k 5 60 sh -c 'systemctl restart patroni'}. The host stops the command itself
+     * (with everything it started: timeout signals its whole process group), because closing an SSH channel
+     * does not stop a command that runs without a PTY.
      */
     static String exec(String script, Duration timeout, boolean sudo, boolean hostHasTimeout) {
         List<String> words = new ArrayList<>();
@@ -27,11 +34,16 @@ final class CommandLines {
             words.addAll(List.of("sudo", "-n", "--"));
         }
         if (hostHasTimeout) {
-            long seconds = timeout.plus(REMOTE_GRACE).toSeconds() + 1;
-            words.addAll(List.of("timeout", "-k", "5", Long.toString(seconds)));
+            words.addAll(List.of("timeout", "-k", "5", Long.toString(remoteSeconds(timeout))));
         }
         words.addAll(List.of("sh", "-c", script));
         return ShellQuote.join(words);
+    }
+
+    /** Whole seconds, rounded up, at least one: every timeout(1) implementation takes those. */
+    static long remoteSeconds(Duration timeout) {
+        long seconds = timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     static final int INSTALL_FAILED = 97;

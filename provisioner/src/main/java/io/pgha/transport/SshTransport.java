@@ -45,8 +45,19 @@ final class SshTransport implements Transport {
     @Override
     public synchronized ExecResult exec(RemoteCommand command) throws TransportException {
         boolean sudo = command.become() && !"root".equals(spec.user());
-        ExecResult result = run(CommandLines.exec(command.script(), command.timeout(), sudo, hostHasTimeout()),
-                command.timeout());
+        boolean remoteTimeout = hostHasTimeout();
+        String line = CommandLines.exec(command.script(), command.timeout(), sudo, remoteTimeout);
+        String timedOut = spec.hostName() + ": command timed out after " + Reasons.human(command.timeout());
+        ExecResult result = run(line, remoteTimeout ? command.timeout().plus(CommandLines.KILL_GRACE) : command.timeout());
+        if (result == null) {
+            throw new TransportException(timedOut + (remoteTimeout
+                    ? " and did not stop when told to; its channel was closed, but it may still be running"
+                    : "; its channel was closed, but the host has no timeout(1), so it may still be running"));
+        }
+        if (remoteTimeout && (result.exitCode() == CommandLines.TIMED_OUT || result.exitCode() == CommandLines.KILLED)
+                && result.elapsed().compareTo(command.timeout()) >= 0) {
+            throw new TransportException(timedOut + " and was stopped");
+        }
         if (sudo && result.exitCode() == 1 && (result.stderr().contains("a password is required")
                 || result.stderr().contains("a terminal is required"))) {
             throw new TransportException("sudo requires a password for " + spec.user() + " on " + spec.hostName()
@@ -63,23 +74,26 @@ final class SshTransport implements Transport {
 
     private boolean hostHasTimeout() throws TransportException {
         if (hostHasTimeout == null) {
-            hostHasTimeout = run(CommandLines.HAS_TIMEOUT, channelOpenTimeout).ok();
+            ExecResult probe = run(CommandLines.HAS_TIMEOUT, channelOpenTimeout);
+            hostHasTimeout = probe != null && probe.ok();
         }
         return hostHasTimeout;
     }
 
-    /** Runs one command line on its own channel; a non-zero exit is a result, not an exception. */
-    private ExecResult run(String line, Duration timeout) throws TransportException {
+    /**
+     * Runs one command line on its own channel; a non-zero exit is a result, not an exception.
+     * Returns null if it has not ended by the deadline (its channel is then closed).
+     */
+    private ExecResult run(String line, Duration deadline) throws TransportException {
         long start = System.nanoTime();
         ChannelExec channel = openExec(line);
         try {
             // No stdin: a command that reads it (a prompt) sees end of file instead of hanging.
             channel.getInvertedIn().close();
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), deadline);
             if (!events.contains(ClientChannelEvent.CLOSED)) {
                 channel.close(true);
-                throw new TransportException(spec.hostName() + ": command timed out after "
-                        + Reasons.human(timeout) + " and was stopped");
+                return null;
             }
         } catch (IOException e) {
             channel.close(true);

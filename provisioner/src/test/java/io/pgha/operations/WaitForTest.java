@@ -73,11 +73,14 @@ class WaitForTest {
     @Test
     void commandConditionReportsTheLastError() {
         String cmd = "etcdctl endpoint health";
-        ScriptedContext ctx = new ScriptedContext().on(cmd, 1, "");
+        ScriptedContext ctx = new ScriptedContext().on("timeout 3 sh -c 'etcdctl endpoint health'", 1, "");
 
         assertThatThrownBy(() -> waitFor.plan(ctx, Map.of("command", cmd, "timeout", 3)))
                 .hasMessage("timed out after 3.0 s waiting for command 'etcdctl endpoint health' to succeed; "
                         + "last result: exit code 1: failed");
+        ScriptedContext hanging = new ScriptedContext().on("timeout 3 sh -c 'etcdctl endpoint health'", 124, "");
+        assertThatThrownBy(() -> waitFor.plan(hanging, Map.of("command", cmd, "timeout", 3)))
+                .hasMessageEndingWith("last result: the command did not finish within 3 s");
     }
 
     @Test
@@ -100,6 +103,15 @@ class WaitForTest {
         ExecResult refused = LocalShell.run(closed.probe());
         assertThat(closed.satisfied(refused)).isFalse();
         assertThat(closed.observed(refused)).contains("Connection refused");
+    }
+
+    @Test
+    void commandProbeRunsThroughTheShellAndIsCutOff() {
+        WaitCondition ok = new WaitCondition.Succeeds("test 1 -eq 1 && echo fine", 5);
+        assertThat(ok.satisfied(LocalShell.run(ok.probe()))).isTrue();
+        WaitCondition hangs = new WaitCondition.Succeeds("sleep 30", 1);
+        ExecResult cut = LocalShell.run(hangs.probe());
+        assertThat(hangs.observed(cut)).isEqualTo("the command did not finish within 1 s");
     }
 
     @Test

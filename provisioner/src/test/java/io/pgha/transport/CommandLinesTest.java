@@ -10,7 +10,7 @@ class CommandLinesTest {
     @Test
     void becomeIsSudoNonInteractiveAroundARemoteTimeout() {
         assertThat(CommandLines.exec("systemctl restart patroni", Duration.ofMinutes(1), true, true))
-                .isEqualTo("sudo -n -- timeout -k 5 66 sh -c 'systemctl restart patroni'");
+                .isEqualTo("sudo -n -- timeout -k 5 60 sh -c 'systemctl restart patroni'");
     }
 
     @Test
@@ -20,8 +20,10 @@ class CommandLinesTest {
     }
 
     @Test
-    void remoteTimeoutOutlastsOurOwnDeadlineSoWeReportFirst() {
-        assertThat(CommandLines.exec("true", Duration.ofMillis(700), false, true)).startsWith("timeout -k 5 6 ");
+    void remoteTimeoutIsWholeSecondsRoundedUp() {
+        assertThat(CommandLines.exec("true", Duration.ofMillis(700), false, true)).startsWith("timeout -k 5 1 ");
+        assertThat(CommandLines.remoteSeconds(Duration.ofMillis(1001))).isEqualTo(2);
+        assertThat(CommandLines.remoteSeconds(Duration.ofMinutes(10))).isEqualTo(600);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pgha.transport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.time.Duration;
 
@@ -25,8 +26,7 @@ final class Lab {
 
     /** Records the server in known_hosts, as a user who verified it would. */
     void trust(SshTestServer server) throws Exception {
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n",
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     ConnectionSpec spec(String name, SshTestServer server) {

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class SshTransportExecTest {
     @TempDir
@@ -99,15 +102,19 @@ class SshTransportExecTest {
     }
 
     @Test
-    void timeoutStopsTheCommandAndTheSessionStaysUsable() throws Exception {
+    void timeoutStopsTheRemoteCommandAndTheSessionStaysUsable() throws Exception {
+        Path marker = dir.resolve("not-stopped");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> db1.exec(RemoteCommand.of("sleep 20").withTimeout(Duration.ofMillis(700))))
+        assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("sleep 3; touch " + marker)
+                .withTimeout(Duration.ofMillis(700))))
                 .isInstanceOf(TransportException.class)
                 .isNotInstanceOf(UnreachableException.class)
-                .hasMessageContaining("db1: command timed out after 0.7s");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                .hasMessage("db1: command timed out after 0.7s and was stopped");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 
         assertThat(db1.exec(RemoteCommand.of("echo still here")).stdout()).isEqualTo("still here\n");
+        Thread.sleep(Math.max(0, 3500 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        assertThat(marker).as("the remote command must have been killed").doesNotExist();
     }
 
     @Test
@@ -121,18 +128,18 @@ class SshTransportExecTest {
 
     @Test
     void missingSudoIsNamed() throws Exception {
-        boolean sudoOnThisMachine = java.util.Arrays.stream(System.getenv("PATH").split(":"))
-                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, "sudo")));
-        org.junit.jupiter.api.Assumptions.assumeFalse(sudoOnThisMachine, "needs a machine without sudo");
+        boolean sudoOnThisMachine = Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "sudo")));
+        assumeFalse(sudoOnThisMachine, "needs a machine without sudo");
         Path shim = server.binDir.resolve("sudo");
         Path aside = server.binDir.resolve("sudo.aside");
-        java.nio.file.Files.move(shim, aside);
+        Files.move(shim, aside);
         try {
             assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
                     .isInstanceOf(TransportException.class)
                     .hasMessage("sudo is not installed on db1: install it, or connect as root");
         } finally {
-            java.nio.file.Files.move(aside, shim);
+            Files.move(aside, shim);
         }
     }
 }
