@@ -80,7 +80,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             Map<String, Operation> operations = toolkit.operations();
             Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
             RunOptions options = new RunOptions(check, diff, hosts.limit, new LinkedHashSet<>(tags));
-            try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {
+            try (TransportFactory transports = new LazyTransports(() -> toolkit.transports(ssh.settings(inventory)))) {
                 PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor,
                         toolkit.hostFacts());
                 RunSummary summary = runner.run(inventory, loaded, options, toolkit.secrets(inventory));
