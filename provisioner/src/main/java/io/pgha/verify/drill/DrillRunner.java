@@ -320,8 +320,15 @@ public final class DrillRunner {
                 null);
     }
 
+    /** The switchover target: the synchronous standby if there is one (Patroni allows no other), else a replica. */
     private String candidate(List<Member> peers) {
         List<PatroniMember> members = probes.clusterView().members();
+        for (Member p : peers) {
+            if (members.stream().anyMatch(m -> m.name().equals(p.name()) && "sync_standby".equals(m.role())
+                    && m.isReplicaRunning())) {
+                return p.name();
+            }
+        }
         for (Member p : peers) {
             if (members.stream().anyMatch(m -> m.name().equals(p.name()) && m.isReplica() && m.isReplicaRunning())) {
                 return p.name();
