@@ -111,6 +111,7 @@ public final class DrillRunner {
         Integer newTimeline = null;
         // Nothing to undo until the fault is injected.
         boolean restored = true;
+        boolean injected = false;
         Writer writer = new Writer(probes.db(), writerVia.address(), writerVia.haproxyPrimaryPort(), runId,
                 writeInterval, clock, ledger, serverNames());
         writer.start();
@@ -127,6 +128,7 @@ public final class DrillRunner {
             log.accept(at(faultMs) + "injecting: " + kind.description());
             restored = kind == DrillKind.SWITCHOVER;
             inject(kind, old, peers, candidate, model);
+            injected = true;
 
             Optional<PatroniMember> next = watch.awaitNewLeader(old.name(), oldTimeline, peers, failoverDeadline);
             if (next.isPresent()) {
@@ -183,7 +185,8 @@ public final class DrillRunner {
         }
         long endMs = clock.millis();
         List<WriteAttempt> attempts = ledger.snapshot();
-        Outage outage = faultMs < 0 ? null : Outage.of(attempts, faultMs);
+        // Without a fault there is no outage to measure, only a failed drill.
+        Outage outage = injected ? Outage.of(attempts, faultMs) : null;
 
         Optional<Member> leaderNow = watch.leader().flatMap(l -> spec.member(l.name()));
         LedgerAudit audit = audit(leaderNow, table, attempts, problems);
@@ -320,8 +323,15 @@ public final class DrillRunner {
                 null);
     }
 
+    /** The switchover target: the synchronous standby if there is one (Patroni allows no other), else a replica. */
     private String candidate(List<Member> peers) {
         List<PatroniMember> members = probes.clusterView().members();
+        for (Member p : peers) {
+            if (members.stream().anyMatch(m -> m.name().equals(p.name()) && "sync_standby".equals(m.role())
+                    && m.isReplicaRunning())) {
+                return p.name();
+            }
+        }
         for (Member p : peers) {
             if (members.stream().anyMatch(m -> m.name().equals(p.name()) && m.isReplica() && m.isReplicaRunning())) {
                 return p.name();
