@@ -17,7 +17,7 @@ RUNS=${1:-3}
 export LAB_NAME=${LAB_NAME:-bench} LAB_SUBNET=${LAB_SUBNET:-10.88.9} LAB_RELEASE=${LAB_RELEASE:-trixie}
 PGHA=${PGHA:-bin/pgha}
 BENCH_WRITE=${BENCH_WRITE:-1}
-STATE=lab/state/$LAB_NAME
+STATE=${LAB_STATE:-lab/state/$LAB_NAME}
 INVENTORY=$STATE/inventory.yml
 LOG_DIR=$(mktemp -d /tmp/pgha-bench.XXXXXX)
 
