@@ -1,12 +1,9 @@
 package io.pgha.cli;
 
-import io.pgha.transport.HostKeyPolicy;
-import io.pgha.transport.SshSettings;
 import io.pgha.transport.SshTransportFactory;
 import io.pgha.verify.ClusterSession;
 import io.pgha.verify.checks.CheckResult;
 import io.pgha.verify.checks.VerifyReport;
-import io.pgha.verify.cluster.ClusterSpec;
 import io.pgha.verify.drill.DrillKind;
 import io.pgha.verify.drill.DrillResult;
 import io.pgha.verify.drill.DrillRunner;
@@ -17,6 +14,7 @@ import io.pgha.verify.report.DrillSummary;
 import io.pgha.verify.report.Json;
 import io.pgha.verify.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,9 +54,8 @@ public final class DrillCommand implements Callable<Integer> {
             description = "switchover, stop-leader, kill-leader, crash-leader, partition-leader or all")
     String kind;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE",
-            description = "Ansible-style YAML inventory of the cluster (secrets are read from beside it)")
-    Path inventory;
+    @Mixin
+    InventoryOptions hosts;
 
     @Option(names = "--yes", description = "do not ask for confirmation")
     boolean yes;
@@ -74,14 +71,8 @@ public final class DrillCommand implements Callable<Integer> {
             description = "milliseconds between the writer's inserts (default: ${DEFAULT-VALUE})")
     int writeIntervalMs;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "known_hosts for SSH faults (default: the inventory's pgha_known_hosts, else "
-                    + "~/.ssh/known_hosts)")
-    Path knownHosts;
-
-    @Option(names = "--accept-new-host-keys",
-            description = "accept and record keys of hosts not yet in known_hosts (a changed key is always refused)")
-    boolean acceptNew;
+    @Mixin
+    SshOptions ssh;
 
     public DrillCommand() {
         this(System.in);
@@ -99,14 +90,14 @@ public final class DrillCommand implements Callable<Integer> {
         ClusterProbes probes;
         try {
             kinds = DrillKind.parse(kind);
-            probes = ClusterSession.open(inventory, Map.of());
+            probes = ClusterSession.open(hosts.inventory, Map.of());
         } catch (IllegalArgumentException | ClusterSession.BadInput e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
         PrintWriter progress = json ? err : out;
         try (FaultInjector faults = FaultInjectors.forCluster(probes.spec(),
-                () -> new SshTransportFactory(sshSettings(probes.spec())))) {
+                () -> new SshTransportFactory(ssh.settings(probes.spec().knownHosts())))) {
             DrillRunner runner = new DrillRunner(probes, faults, Duration.ofMillis(writeIntervalMs), line -> {
                 progress.println(line);
                 progress.flush();
@@ -140,7 +131,7 @@ public final class DrillCommand implements Callable<Integer> {
                 results.add(runner.run(k));
             }
             Path base = reportDir != null ? reportDir
-                    : inventory.toAbsolutePath().getParent().resolve("reports");
+                    : hosts.inventory.toAbsolutePath().getParent().resolve("reports");
             Path folder = ReportWriter.write(ReportWriter.folderFor(base, started), started, results);
             if (json) {
                 out.println(Json.pretty(ReportWriter.json(started, results)));
@@ -176,13 +167,5 @@ public final class DrillCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private SshSettings sshSettings(ClusterSpec cluster) {
-        Path file = knownHosts != null ? knownHosts : cluster.knownHosts()
-                .orElse(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
-        SshSettings defaults = SshSettings.strict(file);
-        return new SshSettings(file, acceptNew ? HostKeyPolicy.ACCEPT_NEW : HostKeyPolicy.STRICT,
-                defaults.connectTimeout(), defaults.heartbeatInterval());
     }
 }

@@ -7,18 +7,12 @@ import io.pgha.transport.ConnectionSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** The inventory and host selection, shared by every command that works on hosts. */
+/** The inventory option, shared by every command that works on a cluster's hosts. */
 final class InventoryOptions {
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE",
-            description = "Ansible-style YAML inventory (hosts, groups, vars)")
+            description = "Ansible-style YAML inventory (hosts, groups, vars); its secrets file lives beside it")
     Path inventory;
-
-    @Option(names = {"-l", "--limit"}, split = ",", paramLabel = "PATTERN",
-            description = "only these hosts or groups (comma-separated)")
-    List<String> limit = new ArrayList<>();
 
     /** Key passphrases are secrets too: registered before anything is printed. */
     static void redactPassphrases(Inventory inventory, Redactor redactor) {

@@ -34,6 +34,9 @@ public final class PingCommand implements Callable<Integer> {
     InventoryOptions hosts;
 
     @Mixin
+    LimitOptions limit;
+
+    @Mixin
     SshOptions ssh;
 
     public PingCommand(Toolkit toolkit) {
@@ -47,7 +50,7 @@ public final class PingCommand implements Callable<Integer> {
         try {
             Inventory inventory = toolkit.loadInventory(hosts.inventory, List.of());
             InventoryOptions.redactPassphrases(inventory, redactor);
-            List<InventoryHost> selected = HostPatterns.limit(inventory, hosts.limit);
+            List<InventoryHost> selected = HostPatterns.limit(inventory, limit.patterns);
             try (TransportFactory transports = toolkit.transports(ssh.settings(inventory))) {
                 List<Pinger.Result> results = pinger(transports, toolkit.osProbe()).ping(selected, result -> output.println(line(result)));
                 return exitCode(results);

@@ -13,6 +13,7 @@ import io.pgha.inventory.Inventory;
 import io.pgha.operations.Operation;
 import io.pgha.roles.Playbook;
 import io.pgha.templating.Templates;
+import io.pgha.transport.LazyTransportFactory;
 import io.pgha.transport.TransportFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,9 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Mixin
     InventoryOptions hosts;
+
+    @Mixin
+    LimitOptions limit;
 
     @Mixin
     SshOptions ssh;
@@ -79,8 +83,8 @@ public final class ProvisionCommand implements Callable<Integer> {
             InventoryOptions.redactPassphrases(inventory, redactor);
             Map<String, Operation> operations = toolkit.operations();
             Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
-            RunOptions options = new RunOptions(check, diff, hosts.limit, new LinkedHashSet<>(tags));
-            try (TransportFactory transports = new LazyTransports(() -> toolkit.transports(ssh.settings(inventory)))) {
+            RunOptions options = new RunOptions(check, diff, limit.patterns, new LinkedHashSet<>(tags));
+            try (TransportFactory transports = new LazyTransportFactory(() -> toolkit.transports(ssh.settings(inventory)))) {
                 PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor,
                         toolkit.hostFacts());
                 RunSummary summary = runner.run(inventory, loaded, options, toolkit.secrets(inventory));

@@ -7,6 +7,7 @@ import io.pgha.transport.SshSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Host key options shared by every command that connects. */
 final class SshOptions {
@@ -23,22 +24,30 @@ final class SshOptions {
     boolean acceptNew;
 
     SshSettings settings(Inventory inventory) {
-        SshSettings defaults = SshSettings.strict(knownHostsFile(inventory));
-        return new SshSettings(defaults.knownHosts(), acceptNew ? HostKeyPolicy.ACCEPT_NEW : HostKeyPolicy.STRICT,
+        return settings(configuredKnownHosts(inventory));
+    }
+
+    /**
+     * For commands that read the inventory through their own loader.
+     *
+     * @param configured the inventory's {@value #KNOWN_HOSTS_VAR}, already resolved against its folder
+     */
+    SshSettings settings(Optional<Path> configured) {
+        Path file = knownHosts != null ? knownHosts
+                : configured.orElse(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+        SshSettings defaults = SshSettings.strict(file);
+        return new SshSettings(file, acceptNew ? HostKeyPolicy.ACCEPT_NEW : HostKeyPolicy.STRICT,
                 defaults.connectTimeout(), defaults.heartbeatInterval());
     }
 
-    private Path knownHostsFile(Inventory inventory) {
-        if (knownHosts != null) {
-            return knownHosts;
-        }
+    private static Optional<Path> configuredKnownHosts(Inventory inventory) {
         for (InventoryHost host : inventory.hosts()) {
             Object configured = host.vars().get(KNOWN_HOSTS_VAR);
             if (configured != null && !configured.toString().isBlank()) {
                 Path folder = inventory.file().toAbsolutePath().getParent();
-                return folder.resolve(configured.toString()).normalize();
+                return Optional.of(folder.resolve(configured.toString()).normalize());
             }
         }
-        return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        return Optional.empty();
     }
 }

@@ -6,11 +6,11 @@ import io.pgha.verify.StatusCollector;
 import io.pgha.verify.StatusPrinter;
 import io.pgha.verify.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -24,9 +24,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE",
-            description = "Ansible-style YAML inventory of the cluster (secrets are read from beside it)")
-    Path inventory;
+    @Mixin
+    InventoryOptions hosts;
 
     @Option(names = "--json", description = "print JSON instead of tables")
     boolean json;
@@ -34,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            ClusterStatus status = new StatusCollector(ClusterSession.open(inventory, Map.of())).collect();
+            ClusterStatus status = new StatusCollector(ClusterSession.open(hosts.inventory, Map.of())).collect();
             spec.commandLine().getOut().print(json ? Json.pretty(StatusPrinter.json(status)) + "\n"
                     : StatusPrinter.text(status));
             spec.commandLine().getOut().flush();

@@ -5,12 +5,12 @@ import io.pgha.verify.checks.Verifier;
 import io.pgha.verify.checks.VerifyReport;
 import io.pgha.verify.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,9 +27,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE",
-            description = "Ansible-style YAML inventory of the cluster (secrets are read from beside it)")
-    Path inventory;
+    @Mixin
+    InventoryOptions hosts;
 
     @Option(names = "--json", description = "print the results as JSON")
     boolean json;
@@ -42,7 +41,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Verifier verifier = new Verifier(ClusterSession.open(inventory, Map.of()),
+            Verifier verifier = new Verifier(ClusterSession.open(hosts.inventory, Map.of()),
                     Duration.ofSeconds(deadlineSeconds));
             VerifyReport report = verifier.verify(r -> {
                 if (!json) {

@@ -1,5 +1,6 @@
 package io.pgha.verify.drill;
 
+import io.pgha.transport.LazyTransportFactory;
 import io.pgha.transport.TransportFactory;
 import io.pgha.verify.cluster.ClusterSpec;
 

@@ -1,5 +1,6 @@
 package io.pgha.verify.drill;
 
+import io.pgha.transport.LazyTransportFactory;
 import io.pgha.verify.cluster.Member;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,21 +1,17 @@
-package io.pgha.cli;
-
-import io.pgha.transport.ConnectionSpec;
-import io.pgha.transport.Transport;
-import io.pgha.transport.TransportFactory;
-import io.pgha.transport.UnreachableException;
+package io.pgha.transport;
 
 import java.util.function.Supplier;
 
 /**
- * Creates the SSH client on the first connection: a run stopped by preflight never starts one
- * (starting MINA's client and its thread pools takes seconds on a busy machine).
+ * Creates the SSH client on the first connection and closes it only if it was created: a run stopped
+ * before connecting never starts one (starting MINA's client and its thread pools takes seconds on a
+ * busy machine). Thread-safe: hosts connect in parallel.
  */
-final class LazyTransports implements TransportFactory {
+public final class LazyTransportFactory implements TransportFactory {
     private final Supplier<TransportFactory> create;
     private TransportFactory created;
 
-    LazyTransports(Supplier<TransportFactory> create) {
+    public LazyTransportFactory(Supplier<TransportFactory> create) {
         this.create = create;
     }
 
