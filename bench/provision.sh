@@ -95,7 +95,8 @@ section=$(cat <<MD
 ## Provisioning time (bench/provision.sh)
 
 Lab: three systemd-nspawn hosts, Debian $LAB_RELEASE (PostgreSQL $PGV from the distribution), on this
-machine ($(nproc) cores). Medians of $RUNS runs, each from bare hosts; $(date -u +%Y-%m-%d).
+machine ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end). Medians of $RUNS runs, each
+from bare hosts; $(date -u +%Y-%m-%d).
 
 | what | median (s) | runs (s) |
 |---|---|---|
