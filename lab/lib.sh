@@ -559,6 +559,8 @@ write_inventory() {
         echo "    pgha_lab_name: $LAB_NAME"
         echo "    postgresql_source: distro"
         echo "    postgresql_version: \"$(postgresql_version)\""
+        echo "    # pgha verify and the drills connect to every member from this machine, on the bridge address."
+        echo "    postgresql_client_networks: [\"$BRIDGE_IP/32\"]"
         echo "  hosts:"
         for i in "${!LAB_HOSTS[@]}"; do
             echo "    ${LAB_HOSTS[$i]}:"
