@@ -39,7 +39,8 @@ public final class InventoryYaml {
         Map<String, Object> children = new LinkedHashMap<>();
         for (String group : GROUPS) {
             Map<String, Object> groupHosts = new LinkedHashMap<>();
-            members.forEach(m -> groupHosts.put(m.name(), Map.of()));
+            // A fresh map each: a shared one would be dumped as a YAML anchor and aliases.
+            members.forEach(m -> groupHosts.put(m.name(), new LinkedHashMap<>()));
             children.put(group, Map.of("hosts", groupHosts));
         }
 
