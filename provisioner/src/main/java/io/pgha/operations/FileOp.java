@@ -61,8 +61,7 @@ final class FileOp implements Operation {
         };
         List<String> commands = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        if (found.isPresent() && found.get().type() != wanted
-                && !(wanted == PathType.LINK && found.get().type() == PathType.LINK)) {
+        if (found.isPresent() && found.get().type() != wanted) {
             throw new OperationException(path + " exists as a " + found.get().type().name().toLowerCase(Locale.ROOT)
                     + ", not a " + state + ": remove it first (file with state: absent) if it may go");
         }
