@@ -65,6 +65,14 @@ public final class CommandFaultInjector implements FaultInjector {
         }
     }
 
+    @Override
+    public void prepare(FaultAction action, Member member) throws FaultException {
+        // A local command needs nothing ahead; an action it does not handle goes over SSH, which does.
+        if (!actions.contains(action.commandName()) && fallback != null) {
+            fallback.prepare(action, member);
+        }
+    }
+
     List<String> command(FaultAction action, Member member, Duration healAfter) {
         List<String> argv = new ArrayList<>();
         for (String t : template) {

@@ -6,6 +6,7 @@ import io.pgha.verify.checks.VerifyReport;
 import io.pgha.verify.cluster.ClusterSpec;
 import io.pgha.verify.cluster.Member;
 import io.pgha.verify.probe.ClusterProbes;
+import io.pgha.verify.probe.Db;
 import io.pgha.verify.probe.HaproxyStats;
 import io.pgha.verify.probe.Http;
 import io.pgha.verify.probe.PatroniConfig;
@@ -30,6 +31,13 @@ import java.util.function.Consumer;
  */
 public final class DrillRunner {
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /**
+     * The writer behaves like an application with a short connect timeout: a connection stuck on a dead route
+     * is given up after 1 s and retried, so the measured gap is the cluster's, not one hung attempt's. A commit
+     * may wait up to 5 s (a synchronous standby being replaced) before the writer counts it as failed.
+     */
+    private static final Duration WRITER_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration WRITER_READ_TIMEOUT = Duration.ofSeconds(5);
     private static final int WARM_UP_WRITES = 20;
     private static final int SETTLE_WRITES = 20;
 
@@ -103,6 +111,15 @@ public final class DrillRunner {
             return refused(kind, runId, problems, old, oldTimeline, writerVia, config, model);
         }
 
+        try {
+            for (FaultAction action : actionsFor(kind)) {
+                faults.prepare(action, old);
+            }
+        } catch (FaultException e) {
+            problems.add("cannot get ready to inject the fault on " + old.name() + ": " + e.getMessage());
+            return refused(kind, runId, problems, old, oldTimeline, writerVia, config, model);
+        }
+
         long faultMs = -1;
         long newLeaderMs = -1;
         long restoreMs = -1;
@@ -112,7 +129,8 @@ public final class DrillRunner {
         // Nothing to undo until the fault is injected.
         boolean restored = true;
         boolean injected = false;
-        Writer writer = new Writer(probes.db(), writerVia.address(), writerVia.haproxyPrimaryPort(), runId,
+        Db writes = probes.db().forAcknowledgedWrites(WRITER_CONNECT_TIMEOUT, WRITER_READ_TIMEOUT);
+        Writer writer = new Writer(writes, writerVia.address(), writerVia.haproxyPrimaryPort(), runId,
                 writeInterval, clock, ledger, serverNames());
         writer.start();
         try {

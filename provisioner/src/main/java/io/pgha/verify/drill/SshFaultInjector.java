@@ -59,6 +59,11 @@ public final class SshFaultInjector implements FaultInjector {
         }
     }
 
+    @Override
+    public void prepare(FaultAction action, Member member) throws FaultException {
+        run(member, "true");
+    }
+
     /** nftables drop rules for the peers' addresses, and first a timer that deletes them, whatever happens next. */
     static String partitionScript(List<Member> peers, Duration healAfter) {
         String v4 = peers.stream().map(Member::address).filter(a -> !a.contains(":")).distinct()

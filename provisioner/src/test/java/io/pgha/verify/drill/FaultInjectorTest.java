@@ -1,6 +1,8 @@
 package io.pgha.verify.drill;
 
 import io.pgha.transport.LazyTransportFactory;
+import io.pgha.transport.TransportFactory;
+import io.pgha.transport.UnreachableException;
 import io.pgha.verify.cluster.Member;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -93,5 +96,35 @@ class FaultInjectorTest {
             assertThat(runner.unsupported(DrillKind.KILL_LEADER)).hasValueSatisfying(m ->
                     assertThat(m).startsWith("kill-leader needs the fault 'kill'"));
         }
+    }
+
+    @Test
+    void preparingConnectsOnlyForFaultsThatGoOverSshAndAnUnreachableHostStopsTheDrillBeforeAnyFault(
+            @TempDir Path dir) throws Exception {
+        Path calls = dir.resolve("calls");
+        Path s = script(dir, "echo \"$@\" >> " + calls);
+        List<String> connects = new ArrayList<>();
+        TransportFactory unreachable = new TransportFactory() {
+            @Override
+            public io.pgha.transport.Transport open(io.pgha.transport.ConnectionSpec spec) throws UnreachableException {
+                connects.add("connect");
+                throw new UnreachableException("pg1: connection refused");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (CommandFaultInjector f = new CommandFaultInjector(s + " {action} {host}", Set.of("crash", "start"),
+                new SshFaultInjector(new LazyTransportFactory(() -> unreachable), false))) {
+            f.prepare(FaultAction.CRASH, PG1);
+            assertThat(connects).isEmpty();
+
+            assertThatThrownBy(() -> f.prepare(FaultAction.KILL, PG1))
+                    .isInstanceOf(FaultException.class)
+                    .hasMessageContaining("pg1: connection refused");
+            assertThat(connects).hasSize(1);
+        }
+        assertThat(calls).doesNotExist();
     }
 }
