@@ -74,7 +74,9 @@ final class Apt implements Operation {
 
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        if (stale && (present || !todo.isEmpty() || specs.isEmpty())) {
+        // Only refresh when there is something to install (or the task only asks for the refresh): a converged
+        // host must report no change however old its lists are, or a re-run a day later is not a no-op.
+        if (stale && (specs.isEmpty() || (present && !todo.isEmpty()))) {
             actions.add(updateAction());
             what.add("update the package lists");
         }

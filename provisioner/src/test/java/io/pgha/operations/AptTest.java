@@ -31,6 +31,16 @@ class AptTest {
     }
 
     @Test
+    void convergedHostWithOldPackageListsChangesNothing() throws Exception {
+        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("haproxy")),
+                "@@pgha:packages\nhaproxy\tinstall ok installed\t3.0.11-1\n@@pgha:cache\n1796000000 1790000000\n");
+
+        Plan plan = apt.plan(ctx, Map.of("packages", List.of("haproxy"), "update_cache", true));
+
+        assertThat(plan.changes()).isFalse();
+    }
+
+    @Test
     void installsOnlyMissingPackagesWithRetries() throws Exception {
         ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(PACKAGES),
                 installed("postgresql\tinstall ok installed\t17+278"));
