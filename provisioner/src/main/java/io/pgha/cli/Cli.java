@@ -16,6 +16,9 @@ public final class Cli {
                 .addSubcommand(new VerifyCommand())
                 .addSubcommand(new DrillCommand())
                 .addSubcommand(new VagrantInventoryCommand())
-                .addSubcommand(new CommandLine.HelpCommand());
+                .addSubcommand(new CommandLine.HelpCommand())
+                // `-e @vars.yml` is Ansible's spelling for a file of extra variables; picocli would otherwise
+                // read @vars.yml as a file of command-line arguments before pgha sees it.
+                .setExpandAtFiles(false);
     }
 }

@@ -121,6 +121,15 @@ class CliTest {
     }
 
     @Test
+    void anExtraVarsFileReachesPghaAsWrittenNotAsPicocliArguments() throws Exception {
+        Path vars = dir.resolve("vars.yml");
+        Files.writeString(vars, "pg_version: 16\n");
+
+        assertThat(run("provision", "-i", inventoryFile.toString(), "-e", "@" + vars)).isZero();
+        assertThat(toolkit.extraVarsSeen).containsExactly("@" + vars);
+    }
+
+    @Test
     void checkModeChangesNothing() {
         assertThat(run("provision", "-i", inventoryFile.toString(), "--check")).isZero();
         toolkit.fleet.hosts.values().forEach(host -> assertThat(host.mutations()).isEmpty());
