@@ -46,6 +46,46 @@ final class CommandLines {
         return Math.max(1, seconds);
     }
 
+    /**
+     * The long-lived shell of a {@link CommandShell}: {@code sh} reading commands from stdin, under
+     * {@code sudo -n} for become (so sudo runs once per host and run, not once per command).
+     */
+    static String shell(boolean sudo) {
+        return sudo ? "sudo -n -- sh" : "sh";
+    }
+
+    /**
+     * Sent once to a new {@link CommandShell}: learns whether the host has {@code timeout(1)} and defines
+     * {@code pgha_run SECONDS SCRIPT}, which runs SCRIPT in its own {@code sh -c} child (so its {@code exit},
+     * {@code cd} or {@code exec} cannot touch the long-lived shell), with stdin from /dev/null, under
+     * {@code timeout -k 5 SECONDS} when there is one. timeout(1) puts itself in a process group of its own, so
+     * stopping the command and everything it started leaves the long-lived shell alone.
+     */
+    static final String SHELL_PRELUDE = """
+            if command -v timeout >/dev/null 2>&1; then pgha_t=1; else pgha_t=0; fi
+            pgha_run() { if [ "$pgha_t" = 1 ]; then timeout -k 5 "$1" sh -c "$2" </dev/null; \
+            else sh -c "$2" </dev/null; fi; }
+            """;
+
+    /** Printed before a command runs: {@code ACK_PREFIX + token + " " + (1 if the host has timeout, else 0)}. */
+    static final String ACK_PREFIX = "pgha-ack-";
+    /** Printed after it ended: {@code END_PREFIX + token + " " + exit code}; stderr gets the bare marker. */
+    static final String END_PREFIX = "pgha-end-";
+
+    /**
+     * One command for a {@link CommandShell}, framed by markers that carry a fresh random {@code token}: an
+     * acknowledgement on stdout and stderr before it runs, then its output, then the end marker with its exit
+     * code on stdout and the end marker on stderr. The markers follow the output directly (no newline of
+     * their own in front), so output without a trailing newline comes back exactly.
+     */
+    static String framed(String script, Duration timeout, String token) {
+        String ack = ACK_PREFIX + token;
+        String end = END_PREFIX + token;
+        return "printf '%s %s\\n' " + ack + " \"$pgha_t\"; printf '%s\\n' " + ack + " >&2; "
+                + "pgha_run " + remoteSeconds(timeout) + " " + ShellQuote.quote(script) + "; "
+                + "printf '%s %s\\n' " + end + " \"$?\"; printf '%s\\n' " + end + " >&2\n";
+    }
+
     static final int INSTALL_FAILED = 97;
     static final int VALIDATE_FAILED = 98;
     static final int RENAME_FAILED = 99;

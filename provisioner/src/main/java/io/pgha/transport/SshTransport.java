@@ -17,8 +17,10 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * One SSH session to one host; each command gets its own exec channel on it. If the session has
- * dropped (a rebooted server), the next call reconnects once before giving up.
+ * One SSH session to one host. Commands run in a long-lived shell per privilege ({@link CommandShell}): one
+ * for the login user, one under {@code sudo -n} for become. A host where such a shell cannot start gets each
+ * command on its own exec channel instead, as before. If the session or the shell has gone away (a rebooted
+ * server, a command that killed its shell), the next call reconnects once before giving up.
  */
 final class SshTransport implements Transport {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,7 +29,11 @@ final class SshTransport implements Transport {
     private final SessionConnector connector;
     private final Duration channelOpenTimeout;
     private ClientSession session;
-    /** Whether the host has timeout(1); null until the first command asks. */
+    /** The open shells: [0] for the login user, [1] under sudo. */
+    private final CommandShell[] shells = new CommandShell[2];
+    /** Which shells could not start on this host: those commands get their own channel. */
+    private final boolean[] shellRefused = new boolean[2];
+    /** Whether the host has timeout(1), for commands on their own channel; null until the first asks. */
     private Boolean hostHasTimeout;
 
     SshTransport(ConnectionSpec spec, SessionConnector connector, Duration channelOpenTimeout, ClientSession session) {
@@ -42,20 +48,22 @@ final class SshTransport implements Transport {
         return spec.hostName();
     }
 
+    /** A command's result, or null if it did not end in time, and whether the host enforced its timeout. */
+    private record Ran(ExecResult result, boolean remoteTimeout) {
+    }
+
     @Override
     public synchronized ExecResult exec(RemoteCommand command) throws TransportException {
         boolean sudo = command.become() && !"root".equals(spec.user());
-        boolean remoteTimeout = hostHasTimeout();
-        String line = CommandLines.exec(command.script(), command.timeout(), sudo, remoteTimeout);
+        Ran ran = shellRefused[slot(sudo)] ? runOnOwnChannel(command, sudo) : runInShell(command, sudo);
+        ExecResult result = ran.result();
         String timedOut = spec.hostName() + ": command timed out after " + Reasons.human(command.timeout());
-        ExecResult result = run(line, remoteTimeout ? command.timeout().plus(CommandLines.KILL_GRACE) : command.timeout());
         if (result == null) {
-            throw new TransportException(timedOut + (remoteTimeout
+            throw new TransportException(timedOut + (ran.remoteTimeout()
                     ? " and did not stop when told to; its channel was closed, but it may still be running"
                     : "; its channel was closed, but the host has no timeout(1), so it may still be running"));
         }
-        if (remoteTimeout && (result.exitCode() == CommandLines.TIMED_OUT || result.exitCode() == CommandLines.KILLED)
-                && result.elapsed().compareTo(command.timeout()) >= 0) {
+        if (timedOutRemotely(ran, command)) {
             throw new TransportException(timedOut + " and was stopped");
         }
         if (sudo && result.exitCode() == 1 && (result.stderr().contains("a password is required")
@@ -70,6 +78,108 @@ final class SshTransport implements Transport {
                     + ": install it, or connect as root");
         }
         return result;
+    }
+
+    private static boolean timedOutRemotely(Ran ran, RemoteCommand command) {
+        ExecResult result = ran.result();
+        return ran.remoteTimeout() && result != null
+                && (result.exitCode() == CommandLines.TIMED_OUT || result.exitCode() == CommandLines.KILLED)
+                && result.elapsed().compareTo(command.timeout()) >= 0;
+    }
+
+    private static int slot(boolean sudo) {
+        return sudo ? 1 : 0;
+    }
+
+    /**
+     * Runs the command in the shell for its privilege, opening that shell if needed. A shell found gone
+     * before it ran the command is replaced once (with a new session if the old one no longer answers).
+     */
+    private Ran runInShell(RemoteCommand command, boolean sudo) throws TransportException {
+        for (int attempt = 1; ; attempt++) {
+            CommandShell shell = shell(sudo);
+            CommandShell.Outcome outcome = shell.run(command.script(), command.timeout(), channelOpenTimeout,
+                    CommandLines.KILL_GRACE);
+            switch (outcome.kind()) {
+                case DONE -> {
+                    Ran ran = new Ran(outcome.result(), outcome.hostHasTimeout());
+                    if (timedOutRemotely(ran, command)) {
+                        // Whatever the command left behind may still write into this shell's streams.
+                        discardShell(sudo);
+                    }
+                    return ran;
+                }
+                case OVERDUE -> {
+                    discardShell(sudo);
+                    return new Ran(null, outcome.hostHasTimeout());
+                }
+                case REFUSED -> {
+                    discardShell(sudo);
+                    shellRefused[slot(sudo)] = true;
+                    return runOnOwnChannel(command, sudo);
+                }
+                case LOST -> {
+                    discardShell(sudo);
+                    throw new TransportException(spec.hostName() + ": " + outcome.reason());
+                }
+                case NOT_STARTED -> {
+                    // The shell, and maybe the whole connection, died while idle: nothing ran, so retrying is safe.
+                    closeSession();
+                    if (attempt > 1) {
+                        throw new TransportException(spec.hostName() + ": cannot run a command: " + outcome.reason());
+                    }
+                }
+                default -> throw new IllegalStateException(outcome.kind().name());
+            }
+        }
+    }
+
+    /** The open shell for this privilege, or a new one; reconnects once if the session no longer answers. */
+    private CommandShell shell(boolean sudo) throws TransportException {
+        CommandShell shell = shells[slot(sudo)];
+        ensureSession();
+        if (shell != null && shell.usableOn(session)) {
+            return shell;
+        }
+        discardShell(sudo);
+        try {
+            shells[slot(sudo)] = CommandShell.open(session, sudo, channelOpenTimeout);
+        } catch (IOException | RuntimeException first) {
+            closeSession();
+            ensureSession();
+            try {
+                shells[slot(sudo)] = CommandShell.open(session, sudo, channelOpenTimeout);
+            } catch (IOException | RuntimeException e) {
+                throw new TransportException(spec.hostName() + ": cannot open a command channel: "
+                        + Reasons.oneLine(e), e);
+            }
+        }
+        return shells[slot(sudo)];
+    }
+
+    private void discardShell(boolean sudo) {
+        CommandShell shell = shells[slot(sudo)];
+        shells[slot(sudo)] = null;
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    private void closeSession() {
+        discardShell(false);
+        discardShell(true);
+        if (session != null) {
+            session.close(true);
+            session = null;
+        }
+    }
+
+    /** The command on an exec channel of its own, wrapped in sudo and timeout as needed. */
+    private Ran runOnOwnChannel(RemoteCommand command, boolean sudo) throws TransportException {
+        boolean remoteTimeout = hostHasTimeout();
+        String line = CommandLines.exec(command.script(), command.timeout(), sudo, remoteTimeout);
+        return new Ran(run(line, remoteTimeout ? command.timeout().plus(CommandLines.KILL_GRACE) : command.timeout()),
+                remoteTimeout);
     }
 
     private boolean hostHasTimeout() throws TransportException {
@@ -118,8 +228,7 @@ final class SshTransport implements Transport {
         try {
             return tryOpenExec(line);
         } catch (IOException | RuntimeException first) {
-            session.close(true);
-            session = null;
+            closeSession();
             ensureSession();
             try {
                 return tryOpenExec(line);
@@ -145,10 +254,7 @@ final class SshTransport implements Transport {
 
     private void ensureSession() throws UnreachableException {
         if (session == null || !session.isOpen() || session.isClosing()) {
-            if (session != null) {
-                session.close(true);
-            }
-            session = null;
+            closeSession();
             session = connector.open(spec);
         }
     }
@@ -239,6 +345,8 @@ final class SshTransport implements Transport {
 
     @Override
     public synchronized void close() {
+        discardShell(false);
+        discardShell(true);
         if (session != null) {
             session.close(false);
             session = null;

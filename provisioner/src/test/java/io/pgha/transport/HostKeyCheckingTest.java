@@ -125,4 +125,21 @@ class HostKeyCheckingTest {
             }
         }
     }
+
+    @Test
+    void prefersEd25519AmongTheKnownKeyTypes() throws Exception {
+        // known_hosts holds an ECDSA key that is not the server's: asking for ECDSA would be refused as changed.
+        KeyPair ecdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        KeyPair otherEcdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        try (SshTestServer twoKeys = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, false,
+                ecdsa)) {
+            Files.createDirectories(knownHosts.getParent());
+            Files.writeString(knownHosts, TestKeys.knownHostsLine(twoKeys.port(), otherEcdsa) + "\n"
+                    + twoKeys.knownHostsLine() + "\n");
+            try (SshTransportFactory factory = factory(HostKeyPolicy.STRICT);
+                 Transport db1 = factory.open(lab.spec("db1", twoKeys))) {
+                assertThat(db1.exec(RemoteCommand.of("echo ok")).stdout()).isEqualTo("ok\n");
+            }
+        }
+    }
 }

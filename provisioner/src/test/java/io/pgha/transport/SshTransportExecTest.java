@@ -96,9 +96,12 @@ class SshTransportExecTest {
     void sudoAskingForAPasswordFailsFastWithTheFix() throws Exception {
         server.requireSudoPassword(true);
 
-        assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
-                .isInstanceOf(TransportException.class)
-                .hasMessageStartingWith("sudo requires a password for admin on db1: configure NOPASSWD");
+        // A new connection: sudo is asked once per connection, when its root shell starts.
+        try (Transport fresh = factory.open(lab.spec("db1", server))) {
+            assertThatThrownBy(() -> fresh.exec(RemoteCommand.asRoot("true")))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageStartingWith("sudo requires a password for admin on db1: configure NOPASSWD");
+        }
     }
 
     @Test
@@ -134,8 +137,8 @@ class SshTransportExecTest {
         Path shim = server.binDir.resolve("sudo");
         Path aside = server.binDir.resolve("sudo.aside");
         Files.move(shim, aside);
-        try {
-            assertThatThrownBy(() -> db1.exec(RemoteCommand.asRoot("true")))
+        try (Transport fresh = factory.open(lab.spec("db1", server))) {
+            assertThatThrownBy(() -> fresh.exec(RemoteCommand.asRoot("true")))
                     .isInstanceOf(TransportException.class)
                     .hasMessage("sudo is not installed on db1: install it, or connect as root");
         } finally {

@@ -114,8 +114,9 @@ class SshTransportUploadTest {
     void sudoRefusalLeavesNoUploadBehind() throws Exception {
         List<String> uploadsBefore = leftoverUploads();
         server.requireSudoPassword(true);
-        try {
-            assertThatThrownBy(() -> db1.upload(utf8("x"),
+        // A new connection: sudo is asked once per connection, when its root shell starts.
+        try (Transport fresh = factory.open(lab.spec("db1", server))) {
+            assertThatThrownBy(() -> fresh.upload(utf8("x"),
                     new RemoteFile(etc.resolve("f").toString(), "0600", null, null, true, null)))
                     .hasMessageStartingWith("sudo requires a password for admin on db1");
         } finally {
