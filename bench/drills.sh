@@ -10,6 +10,7 @@
 # exits 1 after writing them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 RUNS=${1:-3}
 export LAB_NAME=${LAB_NAME:-benchd} LAB_SUBNET=${LAB_SUBNET:-10.88.8} LAB_RELEASE=${LAB_RELEASE:-trixie}
 MODES=${MODES:-async sync}
@@ -95,15 +96,6 @@ PY
 )
 echo "$section"
 if [[ $BENCH_WRITE == 1 ]]; then
-    doc=docs/benchmarks.md
-    python3 - "$doc" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r"<!-- bench/drills.sh: start -->.*?<!-- bench/drills.sh: end -->", re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
-    echo "wrote $doc" >&2
+    write_doc_section bench/drills.sh "$section"
 fi
 grep -q '^Failed drills: none\.$' <<<"$section"

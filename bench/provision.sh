@@ -13,6 +13,7 @@
 # PGHA (default bin/pgha). Runs as root (the lab needs it). Only talks to this lab instance's hosts.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 RUNS=${1:-3}
 export LAB_NAME=${LAB_NAME:-bench} LAB_SUBNET=${LAB_SUBNET:-10.88.9} LAB_RELEASE=${LAB_RELEASE:-trixie}
 PGHA=${PGHA:-bin/pgha}
@@ -112,15 +113,5 @@ MD
 )
 echo "$section"
 if [[ $BENCH_WRITE == 1 ]]; then
-    doc=docs/benchmarks.md
-    [[ -f $doc ]] || printf '# Benchmarks\n\n' >"$doc"
-    python3 - "$doc" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r"<!-- bench/provision.sh: start -->.*?<!-- bench/provision.sh: end -->", re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
-    echo "wrote $doc" >&2
+    write_doc_section bench/provision.sh "$section"
 fi

@@ -1,10 +1,6 @@
 package io.pgha.transport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,35 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-class SshTransportExecTest {
-    @TempDir
-    static Path dir;
-    static Lab lab;
-    static SshTestServer server;
-    static SshTransportFactory factory;
-    static Transport db1;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        lab = new Lab(dir);
-        server = lab.server();
-        lab.trust(server);
-        factory = lab.strictFactory();
-        db1 = factory.open(lab.spec("db1", server));
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        db1.close();
-        factory.close();
-        server.close();
-    }
-
-    @AfterEach
-    void sudoWithoutPassword() throws Exception {
-        server.requireSudoPassword(false);
-    }
-
+class SshTransportExecTest extends OneServerFixture {
     @Test
     void keepsExitCodeAndBothStreamsApart() throws Exception {
         ExecResult result = db1.exec(RemoteCommand.of("echo out; echo err >&2; exit 3"));

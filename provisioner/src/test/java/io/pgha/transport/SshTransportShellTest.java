@@ -1,10 +1,6 @@
 package io.pgha.transport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,37 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The long-lived command shells behind {@link Transport#exec}: framing, and what happens when things go wrong. */
-class SshTransportShellTest {
+class SshTransportShellTest extends OneServerFixture {
     /** The pid of the long-lived shell, seen from a command: its parent is timeout(1), whose parent is the shell. */
     private static final String SHELL_PID = "p=$PPID; [ \"$(cat /proc/$p/comm)\" = timeout ] && p=$(cut -d' ' -f4 /proc/$p/stat); echo $p";
-
-    @TempDir
-    static Path dir;
-    static Lab lab;
-    static SshTestServer server;
-    static SshTransportFactory factory;
-    static Transport db1;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        lab = new Lab(dir);
-        server = lab.server();
-        lab.trust(server);
-        factory = lab.strictFactory();
-        db1 = factory.open(lab.spec("db1", server));
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        db1.close();
-        factory.close();
-        server.close();
-    }
-
-    @AfterEach
-    void sudoWithoutPassword() throws Exception {
-        server.requireSudoPassword(false);
-    }
 
     @Test
     void outputWithoutTrailingNewlineComesBackExactly() throws Exception {

@@ -1,7 +1,5 @@
 package io.pgha.transport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,32 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Uploads land through the real shell tools (install, mv) of this machine, as they would on a host. */
-class SshTransportUploadTest {
-    @TempDir
-    static Path dir;
-    static Lab lab;
-    static SshTestServer server;
-    static SshTransportFactory factory;
-    static Transport db1;
-
+class SshTransportUploadTest extends OneServerFixture {
     @TempDir
     Path etc;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        lab = new Lab(dir);
-        server = lab.server();
-        lab.trust(server);
-        factory = lab.strictFactory();
-        db1 = factory.open(lab.spec("db1", server));
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        db1.close();
-        factory.close();
-        server.close();
-    }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
