@@ -17,13 +17,18 @@ import java.util.TreeMap;
 public final class InventoryYaml {
     static final List<String> GROUPS = List.of("etcd", "postgres");
 
+    /**
+     * @param controlAddress this machine's address on the VMs' private network: pgha verify and the drills
+     *                       connect to PostgreSQL from it, so pg_hba lets it in (as the lab does for its bridge)
+     */
     public String render(List<VagrantMember> members, Path knownHosts, String faultCommand, List<String> faultActions,
-                         Map<String, String> extraVars, Path vagrantDir) {
+                         String controlAddress, Map<String, String> extraVars, Path vagrantDir) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("ansible_become", true);
         vars.put("pgha_known_hosts", knownHosts.toAbsolutePath().normalize().toString());
         vars.put("pgha_fault_command", faultCommand);
         vars.put("pgha_fault_command_actions", faultActions);
+        vars.put("postgresql_client_networks", List.of(controlAddress + "/32"));
         new TreeMap<>(extraVars).forEach(vars::put);
 
         Map<String, Object> hosts = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class MachineProbe {
     /** e.g. {@code 3: eth1    inet 10.79.1.11/24 brd 10.79.1.255 scope global eth1\ valid_lft forever ...}. */
-    private static final Pattern IP_ADDR = Pattern.compile("^\\d+:\\s+(\\S+)\\s+inet\\s+(\\d{1,3}(?:\\.\\d{1,3}){3})/\\d+.*");
+    private static final Pattern IP_ADDR = Pattern.compile("^\\d+:\\s+(\\S+)\\s+inet\\s+(\\d{1,3}(?:\\.\\d{1,3}){3})/(\\d{1,2})\\s.*");
 
     private final String clusterInterface;
 
@@ -32,12 +32,14 @@ public final class MachineProbe {
         String where = "VM " + machine;
         List<HostKey> keys = new ArrayList<>();
         String address = null;
+        int prefixLength = 0;
         for (String raw : output.split("\r?\n")) {
             String line = raw.strip();
             HostKey.parse(line, where).ifPresent(keys::add);
             Matcher m = IP_ADDR.matcher(line);
             if (address == null && m.matches() && m.group(1).equals(clusterInterface)) {
                 address = m.group(2);
+                prefixLength = Integer.parseInt(m.group(3));
             }
         }
         if (keys.isEmpty()) {
@@ -49,15 +51,16 @@ public final class MachineProbe {
                     + "the cluster uses; check the Vagrantfile's private_network and `vagrant ssh " + machine
                     + " -c 'ip -4 addr'`, or name the right NIC with --interface");
         }
-        return new Facts(address, keys);
+        return new Facts(address, prefixLength, keys);
     }
 
     /**
      * @param clusterAddress the VM's private-network address: members talk to each other on it, and pgha connects
      *                       to it too, so the roles' {@code host_address} is the cluster address
+     * @param prefixLength   the prefix length of the private network (24 for 10.79.1.11/24)
      * @param hostKeys       the VM's own host keys
      */
-    public record Facts(String clusterAddress, List<HostKey> hostKeys) {
+    public record Facts(String clusterAddress, int prefixLength, List<HostKey> hostKeys) {
         public Facts {
             hostKeys = List.copyOf(hostKeys);
         }

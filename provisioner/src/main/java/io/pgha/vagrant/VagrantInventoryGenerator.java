@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns the running VMs of a Vagrantfile into a pgha inventory and a known_hosts file: {@code vagrant ssh-config}
@@ -28,12 +29,20 @@ public final class VagrantInventoryGenerator {
     private final Vagrant vagrant;
     private final MachineProbe probe;
     private final Map<String, String> extraVars;
+    private final Supplier<List<ControlAddress.Local>> localAddresses;
 
     /** @param extraVars variables for all hosts, e.g. {@code postgresql_source: distro} where PGDG is unreachable */
     public VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars) {
+        this(vagrant, probe, extraVars, ControlAddress::ofThisMachine);
+    }
+
+    /** @param localAddresses this machine's IPv4 addresses, among which its address on the VMs' network is found */
+    VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars,
+                              Supplier<List<ControlAddress.Local>> localAddresses) {
         this.vagrant = vagrant;
         this.probe = probe;
         this.extraVars = Map.copyOf(extraVars);
+        this.localAddresses = localAddresses;
     }
 
     /**
@@ -52,9 +61,11 @@ public final class VagrantInventoryGenerator {
         }
         List<VagrantMember> members = new ArrayList<>();
         Map<String, String> byAddress = new HashMap<>();
+        MachineProbe.Facts first = null;
         for (SshConfigEntry entry : entries) {
             Path key = privateKey(entry, dir);
             MachineProbe.Facts facts = probe.parse(entry.machine(), vagrant.ssh(entry.machine(), probe.command()));
+            first = first == null ? facts : first;
             String clash = byAddress.putIfAbsent(facts.clusterAddress(), entry.machine());
             if (clash != null) {
                 throw new VagrantException("VMs " + clash + " and " + entry.machine() + " both have the private "
@@ -64,10 +75,23 @@ public final class VagrantInventoryGenerator {
             members.add(new VagrantMember(entry.machine(), facts.clusterAddress(), entry.user(), key,
                     entry.hostName() + ":" + entry.port(), facts.hostKeys()));
         }
+        String control = controlAddress(first, entries.get(0).machine());
         writeAtomically(knownHosts, new KnownHostsFile().render(members));
-        writeAtomically(inventory, new InventoryYaml().render(members, knownHosts, fault, FAULT_ACTIONS,
+        writeAtomically(inventory, new InventoryYaml().render(members, knownHosts, fault, FAULT_ACTIONS, control,
                 extraVars, dir));
         return members;
+    }
+
+    /**
+     * This machine's address on the VMs' private network: pgha (ping, provision, verify, drills) connects from it,
+     * and PostgreSQL must accept it. A machine without one cannot reach the members at all.
+     */
+    private String controlAddress(MachineProbe.Facts facts, String machine) {
+        return ControlAddress.find(facts.clusterAddress(), facts.prefixLength(), localAddresses.get())
+                .orElseThrow(() -> new VagrantException("this machine has no address on the VMs' private network ("
+                        + machine + " is " + facts.clusterAddress() + "/" + facts.prefixLength() + "), so pgha "
+                        + "cannot reach the members there. Run pgha on the machine that runs the VMs, where "
+                        + "libvirt's bridge or VirtualBox's host-only adapter gives it one (e.g. 10.79.1.1)"));
     }
 
     /** pgha splits the fault command template on whitespace (no shell), so the path must not contain any. */

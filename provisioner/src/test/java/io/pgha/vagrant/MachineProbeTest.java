@@ -13,6 +13,7 @@ class MachineProbeTest {
         MachineProbe.Facts facts = probe.parse("pg2", Recorded.text("probe-pg2.txt"));
 
         assertThat(facts.clusterAddress()).isEqualTo("10.79.1.12");
+        assertThat(facts.prefixLength()).isEqualTo(24);
         assertThat(facts.hostKeys()).hasSize(3);
     }
 

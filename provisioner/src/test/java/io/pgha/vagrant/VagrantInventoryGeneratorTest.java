@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VagrantInventoryGeneratorTest {
+    /** This machine's addresses as libvirt's two networks give them. */
+    private static final List<ControlAddress.Local> BRIDGE = List.of(new ControlAddress.Local("127.0.0.1", 8),
+            new ControlAddress.Local("10.79.0.1", 24), new ControlAddress.Local("10.79.1.1", 24));
     @TempDir
     Path dir;
     Path inventory;
@@ -43,8 +46,8 @@ class VagrantInventoryGeneratorTest {
     }
 
     private List<VagrantMember> generate(Vagrant vagrant, List<String> machines, Map<String, String> vars) {
-        return new VagrantInventoryGenerator(vagrant, new MachineProbe("eth1"), vars).generate(machines, inventory,
-                knownHosts);
+        return new VagrantInventoryGenerator(vagrant, new MachineProbe("eth1"), vars, () -> BRIDGE)
+                .generate(machines, inventory, knownHosts);
     }
 
     @Test
@@ -64,7 +67,8 @@ class VagrantInventoryGeneratorTest {
         assertThat(vars).containsEntry("ansible_become", true)
                 .containsEntry("pgha_known_hosts", knownHosts.toString())
                 .containsEntry("pgha_fault_command", dir.resolve("fault") + " {action} {host} {seconds}")
-                .containsEntry("pgha_fault_command_actions", List.of("crash", "start", "partition", "heal"));
+                .containsEntry("pgha_fault_command_actions", List.of("crash", "start", "partition", "heal"))
+                .containsEntry("postgresql_client_networks", List.of("10.79.1.1/32"));
         Map<String, Object> pg2 = map(map(all, "hosts"), "pg2");
         assertThat(pg2).containsExactly(
                 Map.entry("ansible_host", "10.79.1.12"),
@@ -97,7 +101,8 @@ class VagrantInventoryGeneratorTest {
         assertThat(pg3.connection().privateKeyFile())
                 .isEqualTo(dir.resolve(".vagrant/machines/pg3/libvirt/private_key"));
         assertThat(pg3.connection().become()).isTrue();
-        assertThat(pg3.vars()).containsEntry("pgha_known_hosts", knownHosts.toString());
+        assertThat(pg3.vars()).containsEntry("pgha_known_hosts", knownHosts.toString())
+                .containsEntry("postgresql_client_networks", List.of("10.79.1.1/32"));
     }
 
     @Test
@@ -139,6 +144,19 @@ class VagrantInventoryGeneratorTest {
         assertThat(map(map(load(inventory), "all"), "vars"))
                 .containsEntry("postgresql_version", "15")
                 .containsEntry("postgresql_source", "distro");
+    }
+
+    @Test
+    void aMachineWithoutAnAddressOnTheVmsNetworkIsRefusedAndNothingIsWritten() {
+        VagrantInventoryGenerator generator = new VagrantInventoryGenerator(RecordedVagrant.libvirt(dir),
+                new MachineProbe("eth1"), Map.of(), () -> BRIDGE.subList(0, 2));
+
+        assertThatThrownBy(() -> generator.generate(List.of(), inventory, knownHosts))
+                .isInstanceOf(VagrantException.class)
+                .hasMessageStartingWith("this machine has no address on the VMs' private network (pg1 is 10.79.1.11/24)")
+                .hasMessageContaining("Run pgha on the machine that runs the VMs");
+        assertThat(inventory).doesNotExist();
+        assertThat(knownHosts).doesNotExist();
     }
 
     @Test
