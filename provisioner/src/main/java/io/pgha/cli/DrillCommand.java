@@ -128,7 +128,13 @@ public final class DrillCommand implements Callable<Integer> {
                         break;
                     }
                 }
-                results.add(runner.run(k));
+                try {
+                    results.add(runner.run(k));
+                } catch (IllegalStateException e) {
+                    // Nothing was injected: the drill could not even find the leader to start from.
+                    err.println("error: " + k.cliName() + " not started: " + e.getMessage());
+                    break;
+                }
             }
             Path base = reportDir != null ? reportDir
                     : hosts.inventory.toAbsolutePath().getParent().resolve("reports");

@@ -1,5 +1,6 @@
 package io.pgha.cli;
 
+import io.pgha.vagrant.ControlAddress;
 import io.pgha.vagrant.MachineProbe;
 import io.pgha.vagrant.Vagrant;
 import io.pgha.vagrant.VagrantCli;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@code pgha vagrant-inventory}: inventory + known_hosts for the VMs that pgha's Vagrantfile brought up. */
 @Command(name = "vagrant-inventory", mixinStandardHelpOptions = true,
@@ -63,13 +65,16 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
     List<String> machines = new ArrayList<>();
 
     private final Function<Path, Vagrant> vagrantFactory;
+    private final Supplier<List<ControlAddress.Local>> localAddresses;
 
     public VagrantInventoryCommand() {
-        this(VagrantCli::in);
+        this(VagrantCli::in, ControlAddress::ofThisMachine);
     }
 
-    VagrantInventoryCommand(Function<Path, Vagrant> vagrantFactory) {
+    /** @param localAddresses this machine's IPv4 addresses (its address on the VMs' network is among them) */
+    VagrantInventoryCommand(Function<Path, Vagrant> vagrantFactory, Supplier<List<ControlAddress.Local>> localAddresses) {
         this.vagrantFactory = vagrantFactory;
+        this.localAddresses = localAddresses;
     }
 
     @Override
@@ -88,7 +93,7 @@ public final class VagrantInventoryCommand implements Callable<Integer> {
         try {
             Vagrant vagrant = vagrantFactory.apply(dir);
             List<VagrantMember> members = new VagrantInventoryGenerator(vagrant, new MachineProbe(clusterInterface),
-                    vars)
+                    vars, localAddresses)
                     .generate(machines, inventory, hostsFile);
             for (VagrantMember m : members) {
                 stdout.printf("%-8s %-15s %d host key(s)  (Vagrant reaches it at %s)%n", m.name(), m.address(),

@@ -31,14 +31,12 @@ public final class VagrantInventoryGenerator {
     private final Map<String, String> extraVars;
     private final Supplier<List<ControlAddress.Local>> localAddresses;
 
-    /** @param extraVars variables for all hosts, e.g. {@code postgresql_source: distro} where PGDG is unreachable */
-    public VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars) {
-        this(vagrant, probe, extraVars, ControlAddress::ofThisMachine);
-    }
-
-    /** @param localAddresses this machine's IPv4 addresses, among which its address on the VMs' network is found */
-    VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars,
-                              Supplier<List<ControlAddress.Local>> localAddresses) {
+    /**
+     * @param extraVars      variables for all hosts, e.g. {@code postgresql_source: distro} where PGDG is unreachable
+     * @param localAddresses this machine's IPv4 addresses, among which its address on the VMs' network is found
+     */
+    public VagrantInventoryGenerator(Vagrant vagrant, MachineProbe probe, Map<String, String> extraVars,
+                                     Supplier<List<ControlAddress.Local>> localAddresses) {
         this.vagrant = vagrant;
         this.probe = probe;
         this.extraVars = Map.copyOf(extraVars);

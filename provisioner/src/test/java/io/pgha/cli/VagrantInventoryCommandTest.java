@@ -1,5 +1,6 @@
 package io.pgha.cli;
 
+import io.pgha.vagrant.ControlAddress;
 import io.pgha.vagrant.RecordedVagrant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class VagrantInventoryCommandTest {
         CommandLine cli = new CommandLine(new VagrantInventoryCommand(d -> {
             askedFor.add(d);
             return vagrant;
-        }));
+        }, () -> List.of(new ControlAddress.Local("10.79.1.1", 24))));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

@@ -65,4 +65,31 @@ final class ClusterWatch {
                 .filter(m -> m.isLeader() && "running".equals(m.state())).toList();
         return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
     }
+
+    /**
+     * The single running leader, asked again until the deadline: a slow member (a VM under emulation) may
+     * answer late, or for a moment without one, just after the health gate saw one.
+     *
+     * @throws IllegalStateException naming what the members answered, if there is none by then
+     */
+    PatroniMember awaitLeader(Duration deadline) {
+        PatroniMember[] found = new PatroniMember[1];
+        Poll.Outcome o = Poll.until(deadline, Duration.ofMillis(250), () -> {
+            ClusterProbes.ClusterView v = probes.clusterView();
+            List<PatroniMember> leaders = v.members().stream()
+                    .filter(m -> m.isLeader() && "running".equals(m.state())).toList();
+            if (leaders.size() == 1) {
+                found[0] = leaders.get(0);
+                return Poll.Attempt.done(found[0].name());
+            }
+            return Poll.Attempt.notYet(v.members().isEmpty() ? "no member answered GET /cluster: " + v.errors()
+                    : leaders.size() + " running leaders: " + v.members().stream()
+                            .map(m -> m.name() + " " + m.role() + " " + m.state()).toList());
+        });
+        if (!o.done()) {
+            throw new IllegalStateException("no single running leader within " + deadline.toSeconds() + " s: "
+                    + o.last().observed());
+        }
+        return found[0];
+    }
 }

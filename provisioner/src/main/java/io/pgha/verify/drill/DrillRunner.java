@@ -86,7 +86,7 @@ public final class DrillRunner {
         List<String> problems = new ArrayList<>();
         List<DrillEvent> events = new ArrayList<>();
 
-        PatroniMember leader = watch.leader().orElseThrow(() -> new IllegalStateException("no single leader"));
+        PatroniMember leader = watch.awaitLeader(Duration.ofSeconds(30));
         Member old = spec.member(leader.name()).orElseThrow(() -> new IllegalStateException(
                 "leader " + leader.name() + " is not in the inventory"));
         List<Member> peers = spec.members().stream().filter(m -> !m.name().equals(old.name())).toList();
