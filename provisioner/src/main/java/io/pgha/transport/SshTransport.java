@@ -129,7 +129,6 @@ final class SshTransport implements Transport {
                         throw new TransportException(spec.hostName() + ": cannot run a command: " + outcome.reason());
                     }
                 }
-                default -> throw new IllegalStateException(outcome.kind().name());
             }
         }
     }
@@ -142,18 +141,7 @@ final class SshTransport implements Transport {
             return shell;
         }
         discardShell(sudo);
-        try {
-            shells[slot(sudo)] = CommandShell.open(session, sudo, channelOpenTimeout);
-        } catch (IOException | RuntimeException first) {
-            closeSession();
-            ensureSession();
-            try {
-                shells[slot(sudo)] = CommandShell.open(session, sudo, channelOpenTimeout);
-            } catch (IOException | RuntimeException e) {
-                throw new TransportException(spec.hostName() + ": cannot open a command channel: "
-                        + Reasons.oneLine(e), e);
-            }
-        }
+        shells[slot(sudo)] = openWithReconnect(() -> CommandShell.open(session, sudo, channelOpenTimeout));
         return shells[slot(sudo)];
     }
 
@@ -224,14 +212,24 @@ final class SshTransport implements Transport {
 
     /** Opens an exec channel, reconnecting once if the session is gone or no longer answers. */
     private ChannelExec openExec(String line) throws TransportException {
+        return openWithReconnect(() -> tryOpenExec(line));
+    }
+
+    /** Something that opens a channel on the current session. */
+    private interface ChannelOpener<T> {
+        T open() throws IOException;
+    }
+
+    /** Opens a channel (an exec or a shell), with a new session and one more try if the current one fails. */
+    private <T> T openWithReconnect(ChannelOpener<T> opener) throws TransportException {
         ensureSession();
         try {
-            return tryOpenExec(line);
+            return opener.open();
         } catch (IOException | RuntimeException first) {
             closeSession();
             ensureSession();
             try {
-                return tryOpenExec(line);
+                return opener.open();
             } catch (IOException | RuntimeException e) {
                 throw new TransportException(spec.hostName() + ": cannot open a command channel: "
                         + Reasons.oneLine(e), e);
