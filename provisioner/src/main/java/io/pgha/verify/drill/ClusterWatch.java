@@ -61,9 +61,12 @@ final class ClusterWatch {
 
     /** Current single running leader, if any. */
     Optional<PatroniMember> leader() {
-        List<PatroniMember> leaders = probes.clusterView().members().stream()
-                .filter(m -> m.isLeader() && "running".equals(m.state())).toList();
+        List<PatroniMember> leaders = runningLeaders(probes.clusterView());
         return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+    }
+
+    private static List<PatroniMember> runningLeaders(ClusterProbes.ClusterView view) {
+        return view.members().stream().filter(m -> m.isLeader() && "running".equals(m.state())).toList();
     }
 
     /**
@@ -76,13 +79,12 @@ final class ClusterWatch {
         PatroniMember[] found = new PatroniMember[1];
         Poll.Outcome o = Poll.until(deadline, Duration.ofMillis(250), () -> {
             ClusterProbes.ClusterView v = probes.clusterView();
-            List<PatroniMember> leaders = v.members().stream()
-                    .filter(m -> m.isLeader() && "running".equals(m.state())).toList();
+            List<PatroniMember> leaders = runningLeaders(v);
             if (leaders.size() == 1) {
                 found[0] = leaders.get(0);
                 return Poll.Attempt.done(found[0].name());
             }
-            return Poll.Attempt.notYet(v.members().isEmpty() ? "no member answered GET /cluster: " + v.errors()
+            return Poll.Attempt.notYet(!v.answered() ? "no member answered GET /cluster: " + v.errors()
                     : leaders.size() + " running leaders: " + v.members().stream()
                             .map(m -> m.name() + " " + m.role() + " " + m.state()).toList());
         });
