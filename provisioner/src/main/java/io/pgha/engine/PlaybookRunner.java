@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -76,6 +77,7 @@ public final class PlaybookRunner {
             return thread;
         })));
         TaskExecutor executor = new TaskExecutor(transports, operations, templates, options.check());
+        ReadAheadPlanner planner = new ReadAheadPlanner(executor, transports);
         FactGatherer gatherer = new FactGatherer(transports, hostFacts);
         TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
         try {
@@ -85,12 +87,25 @@ public final class PlaybookRunner {
                 onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
                 Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
                 states.forEach((host, state) -> facts.put(host, state.facts()));
+                List<List<ReadAheadPlanner.Coming>> roles = new ArrayList<>();
                 for (Role role : target.play().roles()) {
                     ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
-                    for (TaskSpec task : role.tasks()) {
-                        if (selected(task, role, options)) {
-                            TaskRef ref = new TaskRef(role.name(), task.name(), task.source());
-                            onAllHosts(ref, target.hosts(), states, workers, state -> executor.run(state, role, task, vars));
+                    roles.add(role.tasks().stream().filter(task -> selected(task, role, options))
+                            .map(task -> new ReadAheadPlanner.Coming(role, task, vars)).toList());
+                }
+                for (int r = 0; r < roles.size(); r++) {
+                    // At the play's start on every host; at a later role where a change made the answers stale.
+                    boolean playStart = r == 0;
+                    List<ReadAheadPlanner.Coming> rest = roles.subList(r, roles.size()).stream().flatMap(List::stream).toList();
+                    onAllHostsQuietly(target.hosts().stream().filter(h -> playStart || !states.get(h).readAhead().current()).toList(),
+                            states, workers, state -> planner.readAhead(state, rest));
+                    for (ReadAheadPlanner.Coming coming : roles.get(r)) {
+                        TaskRef ref = new TaskRef(coming.role().name(), coming.task().name(), coming.task().source());
+                        List<HostResult> results = onAllHosts(ref, target.hosts(), states, workers,
+                                state -> executor.run(state, coming.role(), coming.task(), coming.vars()));
+                        if (!options.check() && results.stream().anyMatch(PlaybookRunner::mayHaveChanged)) {
+                            // A change on one host can change what the others read (a cluster's state).
+                            states.values().forEach(state -> state.readAhead().forget());
                         }
                     }
                 }
@@ -120,24 +135,47 @@ public final class PlaybookRunner {
         preflight.throwIfFailed();
     }
 
-    /** Runs one step on every host still running, each on its own worker, and waits for all. */
-    private void onAllHosts(TaskRef ref, List<String> hosts, Map<String, HostState> states,
-                            Map<String, ExecutorService> workers, Function<HostState, HostResult> step) {
+    /** Runs one step on every host still running, each on its own worker, waits for all and returns their results. */
+    private List<HostResult> onAllHosts(TaskRef ref, List<String> hosts, Map<String, HostState> states,
+                                        Map<String, ExecutorService> workers, Function<HostState, HostResult> step) {
         List<String> active = hosts.stream().filter(h -> !states.get(h).stopped()).toList();
         if (active.isEmpty()) {
-            return;
+            return List.of();
         }
         long start = System.nanoTime();
         listener.taskStarted(ref);
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<HostResult>> running = new ArrayList<>();
         for (String host : active) {
             HostState state = states.get(host);
-            running.add(workers.get(host).submit(() -> listener.hostResult(ref, step.apply(state))));
+            running.add(workers.get(host).submit(() -> {
+                HostResult result = step.apply(state);
+                listener.hostResult(ref, result);
+                return result;
+            }));
         }
-        for (Future<?> future : running) {
-            await(future);
+        List<HostResult> results = new ArrayList<>();
+        for (Future<HostResult> future : running) {
+            results.add(await(future));
         }
         listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
+        return results;
+    }
+
+    /** Like {@link #onAllHosts} for work that is not a task: nothing is reported. */
+    private static void onAllHostsQuietly(List<String> hosts, Map<String, HostState> states,
+                                          Map<String, ExecutorService> workers, Consumer<HostState> step) {
+        List<Future<HostResult>> running = new ArrayList<>();
+        for (String host : hosts) {
+            HostState state = states.get(host);
+            if (!state.stopped()) {
+                running.add(workers.get(host).submit(() -> step.accept(state), null));
+            }
+        }
+        running.forEach(PlaybookRunner::await);
+    }
+
+    private static boolean mayHaveChanged(HostResult result) {
+        return result.status() != TaskStatus.OK && result.status() != TaskStatus.SKIPPED;
     }
 
     /** Connections are closed before the run returns (and before the caller closes the factory). */
@@ -151,9 +189,9 @@ public final class PlaybookRunner {
         }
     }
 
-    private static void await(Future<?> future) {
+    private static <T> T await(Future<T> future) {
         try {
-            future.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for hosts", e);
