@@ -81,24 +81,23 @@ public final class PlaybookRunner {
         FactGatherer gatherer = new FactGatherer(transports, hostFacts);
         TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
         try {
-            for (Target target : targets) {
+            List<List<List<ReadAheadPlanner.Coming>>> plays = List.of();
+            for (int p = 0; p < targets.size(); p++) {
+                Target target = targets.get(p);
                 listener.playStarted(target.play().name(), target.hosts());
                 List<String> newHosts = target.hosts().stream().filter(h -> !states.get(h).gathered()).toList();
                 onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
-                Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
-                states.forEach((host, state) -> facts.put(host, state.facts()));
-                List<List<ReadAheadPlanner.Coming>> roles = new ArrayList<>();
-                for (Role role : target.play().roles()) {
-                    ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
-                    roles.add(role.tasks().stream().filter(task -> selected(task, role, options))
-                            .map(task -> new ReadAheadPlanner.Coming(role, task, vars)).toList());
+                if (!newHosts.isEmpty() || plays.isEmpty()) {
+                    plays = comingTasks(targets, scopes, states, options); // the variables include the new facts
                 }
+                List<List<ReadAheadPlanner.Coming>> roles = plays.get(p);
                 for (int r = 0; r < roles.size(); r++) {
-                    // At the play's start on every host; at a later role where a change made the answers stale.
-                    boolean playStart = r == 0;
-                    List<ReadAheadPlanner.Coming> rest = roles.subList(r, roles.size()).stream().flatMap(List::stream).toList();
-                    onAllHostsQuietly(target.hosts().stream().filter(h -> playStart || !states.get(h).readAhead().current()).toList(),
-                            states, workers, state -> planner.readAhead(state, rest));
+                    // Where nothing was read yet, or a change made the answers stale: read the rest of the run.
+                    int play = p;
+                    int role = r;
+                    List<List<List<ReadAheadPlanner.Coming>>> all = plays;
+                    onAllHostsQuietly(target.hosts().stream().filter(h -> !states.get(h).readAhead().current()).toList(),
+                            states, workers, state -> planner.readAhead(state, rest(all, targets, play, role, state.name())));
                     for (ReadAheadPlanner.Coming coming : roles.get(r)) {
                         TaskRef ref = new TaskRef(coming.role().name(), coming.task().name(), coming.task().source());
                         List<HostResult> results = onAllHosts(ref, target.hosts(), states, workers,
@@ -120,6 +119,37 @@ public final class PlaybookRunner {
         RunSummary summary = new RunSummary(stats, Duration.ofNanos(System.nanoTime() - start));
         listener.recap(summary);
         return summary;
+    }
+
+    /** For each play, for each of its roles: the selected tasks with the role's variables. */
+    private static List<List<List<ReadAheadPlanner.Coming>>> comingTasks(List<Target> targets, ScopeFactory scopes,
+                                                                        Map<String, HostState> states, RunOptions options) {
+        Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
+        states.forEach((host, state) -> facts.put(host, state.facts()));
+        List<List<List<ReadAheadPlanner.Coming>>> plays = new ArrayList<>();
+        for (Target target : targets) {
+            List<List<ReadAheadPlanner.Coming>> roles = new ArrayList<>();
+            for (Role role : target.play().roles()) {
+                ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
+                roles.add(role.tasks().stream().filter(task -> selected(task, role, options))
+                        .map(task -> new ReadAheadPlanner.Coming(role, task, vars)).toList());
+            }
+            plays.add(roles);
+        }
+        return plays;
+    }
+
+    /** The tasks a host still runs from role {@code role} of play {@code play} on, to the end of the run. */
+    private static List<ReadAheadPlanner.Coming> rest(List<List<List<ReadAheadPlanner.Coming>>> plays,
+                                                      List<Target> targets, int play, int role, String host) {
+        List<ReadAheadPlanner.Coming> rest = new ArrayList<>();
+        plays.get(play).subList(role, plays.get(play).size()).forEach(rest::addAll);
+        for (int p = play + 1; p < plays.size(); p++) {
+            if (targets.get(p).hosts().contains(host)) {
+                plays.get(p).forEach(rest::addAll);
+            }
+        }
+        return rest;
     }
 
     private void preflight(Inventory inventory, List<Target> targets, Map<String, String> secrets)

@@ -53,11 +53,12 @@ final class ReadAheadPlanner {
             Set<RemoteCommand> questions = new LinkedHashSet<>();
             List<Coming> waiting = new ArrayList<>();
             for (Coming coming : pending) {
-                RemoteCommand question = executor.planAhead(state, coming.role(), coming.task(), coming.vars());
                 // A question asked before was either not answered (the batch ended early) or asked twice by one
-                // plan (a wait polling): that task is left to its real run.
-                if (question != null && !asked.contains(question)) {
-                    questions.add(question);
+                // plan (a wait polling): that one is left to the task's real run.
+                List<RemoteCommand> fresh = executor.planAhead(state, coming.role(), coming.task(), coming.vars())
+                        .stream().filter(question -> !asked.contains(question)).toList();
+                if (!fresh.isEmpty()) {
+                    questions.addAll(fresh);
                     waiting.add(coming);
                 }
             }

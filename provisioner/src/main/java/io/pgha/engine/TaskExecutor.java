@@ -46,7 +46,7 @@ final class TaskExecutor {
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = execute(state, role, task, vars, false);
+            outcome = execute(state, role, task, vars, null);
         } catch (TemplateException e) {
             outcome = Outcome.failed(vars.explain(state.name(), e).getMessage());
         } catch (OperationException e) {
@@ -73,23 +73,25 @@ final class TaskExecutor {
      * Plans the task on the host without running anything, with only the answers read ahead so far (see
      * {@link ReadAheadPlanner}).
      *
-     * @return the first read-only command the plan needs that has no answer yet; null when it needed none, or
-     *     when it cannot be planned ahead (then the task's real run reports why)
+     * @return the first read-only command each plan (each loop item) needs that has no answer yet; empty when
+     *     none is missing, or when the task cannot be planned ahead (then its real run reports why)
      */
-    RemoteCommand planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
+    List<RemoteCommand> planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
+        List<RemoteCommand> unanswered = new ArrayList<>();
         try {
-            execute(state, role, task, vars, true);
-            return null;
-        } catch (ReadAhead.Unanswered unanswered) {
-            return unanswered.command;
+            execute(state, role, task, vars, unanswered);
         } catch (TemplateException | OperationException | TransportException | ActionApplier.ActionFailedException
                  | RuntimeException e) {
-            return null;
+            // Nothing to read ahead for it; the real run meets the same problem and reports it.
         }
+        return unanswered;
     }
 
-    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars, boolean ahead)
+    /** @param unanswered null to run the task; else it is planned ahead, collecting the questions not yet answered */
+    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars,
+                            List<RemoteCommand> unanswered)
             throws TemplateException, OperationException, TransportException, ActionApplier.ActionFailedException {
+        boolean ahead = unanswered != null;
         String where = "task '" + task.name() + "' (" + task.source() + ")";
         if (!task.ifChanged().isEmpty() && task.ifChanged().stream().noneMatch(n -> state.changed(qualify(role, n)))) {
             return Outcome.skipped("no change in " + String.join(", ", task.ifChanged()));
@@ -124,7 +126,14 @@ final class TaskExecutor {
             Map<String, Object> args = templates.renderArgs(task.args(), itemScope, where);
             EngineOperationContext context = new EngineOperationContext(state.name(), reader, ahead, become, check,
                     itemScope, role.dir(), templates);
-            Plan plan = operation.plan(context, args);
+            Plan plan;
+            try {
+                plan = operation.plan(context, args);
+            } catch (ReadAhead.Unanswered question) {
+                // Only planning ahead asks with unanswered questions; a loop's other items are still asked.
+                unanswered.add(question.command);
+                continue;
+            }
             ExecResult result = NOTHING_RUN;
             if (plan.changes() && !check && !ahead) {
                 // Whatever was read ahead may be stale from the first action on, even if it fails.

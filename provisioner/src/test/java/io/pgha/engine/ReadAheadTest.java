@@ -5,6 +5,7 @@ import io.pgha.operations.Operation;
 import io.pgha.operations.OperationContext;
 import io.pgha.operations.OperationException;
 import io.pgha.operations.Plan;
+import io.pgha.roles.PlaySpec;
 import io.pgha.roles.Playbook;
 import io.pgha.roles.Role;
 import io.pgha.templating.Templates;
@@ -73,6 +74,40 @@ class ReadAheadTest {
             assertThat(host.mutations()).as(host.hostName()).isEmpty();
         }
         assertThat(fleet.host("pg1").readAhead).containsExactly("dpkg-query -W app", "cat /etc/a", "cat /etc/b");
+    }
+
+    @Test
+    void theLaterPlaysOfAHostAreReadInTheFirstPlaysBatch() throws Exception {
+        Role second = role("second", roleDir, task("Also", "content", Map.of("dest", "/etc/c", "content", "c")));
+        Role pg1Only = role("third", roleDir, task("Only here", "content", Map.of("dest", "/etc/d", "content", "d")));
+        Playbook playbook = new Playbook(Path.of("/work/site.yml"), List.of(new PlaySpec("one", "all", List.of(files())),
+                new PlaySpec("two", "all", List.of(second)), new PlaySpec("three", "pg1", List.of(pg1Only))));
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        run(playbook, RunOptions.defaults());
+
+        fleet.hosts.values().forEach(host -> {
+            assertThat(host.batches).as(host.hostName()).isEqualTo(1);
+            assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty();
+        });
+        assertThat(fleet.host("pg1").readAhead).contains("cat /etc/c", "cat /etc/d");
+        assertThat(fleet.host("pg2").readAhead).contains("cat /etc/c").doesNotContain("cat /etc/d");
+    }
+
+    @Test
+    void everyItemOfALoopIsReadInTheSameBatch() throws Exception {
+        List<String> items = List.of("a", "b", "c", "d", "e", "f");
+        Playbook playbook = playbook("pg1", role("files", roleDir,
+                task("Many", "content", Map.of("dest", "/etc/{{ item }}", "content", "{{ item }}")).loop(items)));
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        run(playbook, RunOptions.defaults());
+
+        assertThat(fleet.host("pg1").batches).isEqualTo(1);
+        assertThat(fleet.host("pg1").readAhead).hasSize(items.size());
+        assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
     }
 
     @Test
