@@ -29,7 +29,8 @@ import java.util.function.Function;
  * Runs a playbook: preflight (host patterns, asserts, secrets) before any connection, then for
  * each play: its new hosts are connected and their facts read, then each role and task in order
  * runs on all the play's hosts in parallel, one worker thread and one connection per host for
- * the whole run. A failed task stops its host only; an
+ * the whole run. The facts of a host's coming tasks are read ahead in batches ({@link ReadAheadPlanner})
+ * and forgotten on every host as soon as a task changes one. A failed task stops its host only; an
  * unreachable host is reported once and left out afterwards.
  */
 public final class PlaybookRunner {
