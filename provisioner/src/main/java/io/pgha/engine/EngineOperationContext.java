@@ -50,8 +50,9 @@ final class EngineOperationContext implements OperationContext {
 
     @Override
     public <T> T fact(Fact<T> fact) throws OperationException {
-        // A fact that needs root is read as root only when the task may become root.
-        ExecResult result = run(new RemoteCommand(fact.command(), become && fact.needsRoot(), RemoteCommand.DEFAULT_TIMEOUT));
+        // A task that becomes root reads every fact as root: the host's root shell is open anyway, and
+        // one shell per host answers a run's facts in fewer round trips than two.
+        ExecResult result = run(new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT));
         try {
             return fact.parse(result);
         } catch (FactException e) {
