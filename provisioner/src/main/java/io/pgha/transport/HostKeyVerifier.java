@@ -5,7 +5,6 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -59,34 +59,55 @@ final class HostKeyVerifier extends KnownHostsServerKeyVerifier {
     }
 
     /**
-     * Checks the key against this host's entries only, read afresh for each connection. MINA would decode every
-     * key of the file once for all connections, and BouncyCastle tests each RSA modulus for primality while
-     * decoding (16% of a converged run's CPU with the lab's nine keys; seconds with a user's known_hosts of many
-     * hosts). The shared list MINA builds is therefore left empty ({@link #getKnownHostSupplier}).
+     * Checks the key against this host's lines of known_hosts only, read afresh for each connection, and decodes
+     * the keys of the type the server presented first (the others only when none of that type is known, so that
+     * a key of another type is still refused as changed). MINA would decode every key of the file once per
+     * client, and BouncyCastle tests each RSA modulus for primality while decoding: 16% of a converged run's CPU
+     * with the lab's nine keys, seconds with a user's file of many hosts. The shared list MINA builds is
+     * therefore left empty ({@link #getKnownHostSupplier}).
      */
     @Override
     protected boolean acceptKnownHostEntries(ClientSession session, SocketAddress remote, PublicKey serverKey,
                                              Collection<HostEntryPair> ignoredSharedEntries) {
+        SshdSocketAddress host = check(session).identity();
+        String type = KeyUtils.getKeyType(serverKey);
         List<HostEntryPair> own;
         try {
-            // No file yet: every host is unknown (accept-new creates it).
-            own = Files.exists(file) ? reloadKnownHosts(session, file) : List.of();
-        } catch (IOException | GeneralSecurityException e) {
+            List<KnownHostEntry> lines = Files.exists(file) ? KnownHostEntry.readKnownHostEntries(file) : List.of();
+            own = decode(session, lines.stream().filter(line -> concerns(line, host) && type.equals(keyType(line))).toList());
+            if (own.isEmpty()) {
+                own = decode(session, lines.stream().filter(line -> concerns(line, host)).toList());
+            }
+        } catch (IOException e) {
             check(session).refuse("cannot read " + file + ": " + Reasons.oneLine(e));
             return false;
         }
         return super.acceptKnownHostEntries(session, remote, serverKey, own);
     }
 
-    @Override
-    protected Supplier<Collection<HostEntryPair>> getKnownHostSupplier(ClientSession session, Path path) {
-        return List::of;
+    private List<HostEntryPair> decode(ClientSession session, List<KnownHostEntry> lines) {
+        List<HostEntryPair> pairs = new ArrayList<>();
+        for (KnownHostEntry line : lines) {
+            try {
+                PublicKey key = resolveHostKey(session, line, getFallbackPublicKeyEntryResolver());
+                if (key != null) {
+                    pairs.add(new HostEntryPair(line, key));
+                }
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                // As OpenSSH: a line that cannot be read is skipped, not fatal.
+                LOG.warn("{}: skipping unreadable line for {}: {}", file, line.getConfigLine(), Reasons.oneLine(e));
+            }
+        }
+        return pairs;
+    }
+
+    private static String keyType(KnownHostEntry line) {
+        return line.getKeyEntry() == null ? "" : line.getKeyEntry().getKeyType();
     }
 
     @Override
-    protected PublicKey resolveHostKey(ClientSession session, KnownHostEntry entry, PublicKeyEntryResolver resolver)
-            throws IOException, GeneralSecurityException {
-        return concerns(entry, check(session).identity()) ? super.resolveHostKey(session, entry, resolver) : null;
+    protected Supplier<Collection<HostEntryPair>> getKnownHostSupplier(ClientSession session, Path path) {
+        return List::of;
     }
 
     /** Whether a known_hosts line may hold a key of this host (its patterns or its hashed name match). */

@@ -162,6 +162,21 @@ class HostKeyCheckingTest {
     }
 
     @Test
+    void aKeyOfAnotherTypeThanTheKnownOnesIsRefusedAsChanged() throws Exception {
+        // known_hosts knows the host only by an ECDSA key; the server offers ed25519 alone.
+        KeyPair knownEcdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        Files.createDirectories(knownHosts.getParent());
+        Files.writeString(knownHosts, TestKeys.knownHostsLine(server.port(), knownEcdsa) + "\n");
+        try (SshTransportFactory factory = factory(HostKeyPolicy.ACCEPT_NEW)) {
+            assertThatThrownBy(() -> factory.open(lab.spec("db1", server)))
+                    .isInstanceOf(UnreachableException.class)
+                    .hasMessageContaining("HOST KEY CHANGED for db1")
+                    .hasMessageContaining("has ecdsa-sha2-nistp256 " + KeyUtils.getFingerPrint(knownEcdsa.getPublic()))
+                    .hasMessageContaining("presented ssh-ed25519 " + TestKeys.fingerprint(server.hostKey));
+        }
+    }
+
+    @Test
     void onlyTheLinesThatNameTheHostAreDecoded() throws Exception {
         SshdSocketAddress host = new SshdSocketAddress("10.0.0.11", 22);
         SshdSocketAddress onPort = new SshdSocketAddress("10.0.0.11", 2222);
