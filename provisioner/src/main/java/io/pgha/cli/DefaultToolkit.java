@@ -76,8 +76,8 @@ final class DefaultToolkit implements Toolkit {
     @Override
     public HostFacts hostFacts() {
         OsFact fact = new OsFact();
-        return transport -> {
-            OsInfo os = fact.parse(transport.exec(RemoteCommand.of(fact.command())));
+        return (transport, become) -> {
+            OsInfo os = fact.parse(transport.exec(RemoteCommand.of(fact.command()).withBecome(become)));
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("ansible_distribution", capitalized(os.id()));
             facts.put("ansible_distribution_release", os.versionCodename());

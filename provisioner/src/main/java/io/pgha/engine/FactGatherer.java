@@ -27,7 +27,7 @@ final class FactGatherer {
         TaskStatus status = TaskStatus.OK;
         String message = null;
         try {
-            state.facts(hostFacts.gather(state.connect(transports)));
+            state.facts(hostFacts.gather(state.connect(transports), state.host().connection().become()));
         } catch (UnreachableException e) {
             status = TaskStatus.UNREACHABLE;
             message = e.getMessage();

@@ -15,10 +15,13 @@ import java.util.Map;
 @FunctionalInterface
 public interface HostFacts {
 
-    /** @throws TransportException or FactException when the host cannot be read; the message says why */
-    Map<String, Object> gather(Transport transport) throws TransportException, FactException;
+    /**
+     * @param become read as root (the host's connection becomes root anyway; one shell per host answers faster)
+     * @throws TransportException or FactException when the host cannot be read; the message says why
+     */
+    Map<String, Object> gather(Transport transport, boolean become) throws TransportException, FactException;
 
     static HostFacts none() {
-        return transport -> Map.of();
+        return (transport, become) -> Map.of();
     }
 }

@@ -12,13 +12,14 @@ import java.util.Set;
 
 /**
  * One host during a run: its connection (opened on first use, kept for the whole run), whether
- * it stopped (a failed task or unreachable), the tasks that changed it, its registered results
- * and its counters. Only the host's worker thread touches it while a task runs.
+ * it stopped (a failed task or unreachable), the tasks that changed it, its registered results,
+ * the answers read ahead for its next tasks and its counters. Only the host's worker thread touches it while a task runs.
  */
 final class HostState {
     private final InventoryHost host;
     private final Set<String> changedTasks = new HashSet<>();
     private final Map<String, Object> registered = new LinkedHashMap<>();
+    private final ReadAhead readAhead = new ReadAhead();
     private Map<String, Object> facts;
     private Transport transport;
     private TaskStatus stoppedBy;
@@ -72,6 +73,10 @@ final class HostState {
 
     void facts(Map<String, Object> gathered) {
         facts = Map.copyOf(gathered);
+    }
+
+    ReadAhead readAhead() {
+        return readAhead;
     }
 
     Map<String, Object> registered() {

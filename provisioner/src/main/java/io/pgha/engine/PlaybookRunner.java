@@ -22,13 +22,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Runs a playbook: preflight (host patterns, asserts, secrets) before any connection, then for
  * each play: its new hosts are connected and their facts read, then each role and task in order
  * runs on all the play's hosts in parallel, one worker thread and one connection per host for
- * the whole run. A failed task stops its host only; an
+ * the whole run. The facts of a host's coming tasks are read ahead in batches ({@link ReadAheadPlanner})
+ * and forgotten on every host as soon as a task changes one. A failed task stops its host only; an
  * unreachable host is reported once and left out afterwards.
  */
 public final class PlaybookRunner {
@@ -76,21 +78,34 @@ public final class PlaybookRunner {
             return thread;
         })));
         TaskExecutor executor = new TaskExecutor(transports, operations, templates, options.check());
+        ReadAheadPlanner planner = new ReadAheadPlanner(executor, transports);
         FactGatherer gatherer = new FactGatherer(transports, hostFacts);
         TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
         try {
-            for (Target target : targets) {
+            List<List<List<ReadAheadPlanner.Coming>>> plays = List.of();
+            for (int p = 0; p < targets.size(); p++) {
+                Target target = targets.get(p);
                 listener.playStarted(target.play().name(), target.hosts());
                 List<String> newHosts = target.hosts().stream().filter(h -> !states.get(h).gathered()).toList();
                 onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
-                Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
-                states.forEach((host, state) -> facts.put(host, state.facts()));
-                for (Role role : target.play().roles()) {
-                    ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
-                    for (TaskSpec task : role.tasks()) {
-                        if (selected(task, role, options)) {
-                            TaskRef ref = new TaskRef(role.name(), task.name(), task.source());
-                            onAllHosts(ref, target.hosts(), states, workers, state -> executor.run(state, role, task, vars));
+                if (!newHosts.isEmpty() || plays.isEmpty()) {
+                    plays = comingTasks(targets, scopes, states, options); // the variables include the new facts
+                }
+                List<List<ReadAheadPlanner.Coming>> roles = plays.get(p);
+                for (int r = 0; r < roles.size(); r++) {
+                    // Where nothing was read yet, or a change made the answers stale: read the rest of the run.
+                    int play = p;
+                    int role = r;
+                    List<List<List<ReadAheadPlanner.Coming>>> all = plays;
+                    onAllHostsQuietly(target.hosts().stream().filter(h -> !states.get(h).readAhead().current()).toList(),
+                            states, workers, state -> planner.readAhead(state, rest(all, targets, play, role, state.name())));
+                    for (ReadAheadPlanner.Coming coming : roles.get(r)) {
+                        TaskRef ref = new TaskRef(coming.role().name(), coming.task().name(), coming.task().source());
+                        List<HostResult> results = onAllHosts(ref, target.hosts(), states, workers,
+                                state -> executor.run(state, coming.role(), coming.task(), coming.vars()));
+                        if (!options.check() && results.stream().anyMatch(PlaybookRunner::mayHaveChanged)) {
+                            // A change on one host can change what the others read (a cluster's state).
+                            states.values().forEach(state -> state.readAhead().forget());
                         }
                     }
                 }
@@ -107,6 +122,37 @@ public final class PlaybookRunner {
         return summary;
     }
 
+    /** For each play, for each of its roles: the selected tasks with the role's variables. */
+    private static List<List<List<ReadAheadPlanner.Coming>>> comingTasks(List<Target> targets, ScopeFactory scopes,
+                                                                        Map<String, HostState> states, RunOptions options) {
+        Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
+        states.forEach((host, state) -> facts.put(host, state.facts()));
+        List<List<List<ReadAheadPlanner.Coming>>> plays = new ArrayList<>();
+        for (Target target : targets) {
+            List<List<ReadAheadPlanner.Coming>> roles = new ArrayList<>();
+            for (Role role : target.play().roles()) {
+                ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
+                roles.add(role.tasks().stream().filter(task -> selected(task, role, options))
+                        .map(task -> new ReadAheadPlanner.Coming(role, task, vars)).toList());
+            }
+            plays.add(roles);
+        }
+        return plays;
+    }
+
+    /** The tasks a host still runs from role {@code role} of play {@code play} on, to the end of the run. */
+    private static List<ReadAheadPlanner.Coming> rest(List<List<List<ReadAheadPlanner.Coming>>> plays,
+                                                      List<Target> targets, int play, int role, String host) {
+        List<ReadAheadPlanner.Coming> rest = new ArrayList<>();
+        plays.get(play).subList(role, plays.get(play).size()).forEach(rest::addAll);
+        for (int p = play + 1; p < plays.size(); p++) {
+            if (targets.get(p).hosts().contains(host)) {
+                plays.get(p).forEach(rest::addAll);
+            }
+        }
+        return rest;
+    }
+
     private void preflight(Inventory inventory, List<Target> targets, Map<String, String> secrets)
             throws BadInputException {
         redactor.addAll(secrets.values());
@@ -120,24 +166,47 @@ public final class PlaybookRunner {
         preflight.throwIfFailed();
     }
 
-    /** Runs one step on every host still running, each on its own worker, and waits for all. */
-    private void onAllHosts(TaskRef ref, List<String> hosts, Map<String, HostState> states,
-                            Map<String, ExecutorService> workers, Function<HostState, HostResult> step) {
+    /** Runs one step on every host still running, each on its own worker, waits for all and returns their results. */
+    private List<HostResult> onAllHosts(TaskRef ref, List<String> hosts, Map<String, HostState> states,
+                                        Map<String, ExecutorService> workers, Function<HostState, HostResult> step) {
         List<String> active = hosts.stream().filter(h -> !states.get(h).stopped()).toList();
         if (active.isEmpty()) {
-            return;
+            return List.of();
         }
         long start = System.nanoTime();
         listener.taskStarted(ref);
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<HostResult>> running = new ArrayList<>();
         for (String host : active) {
             HostState state = states.get(host);
-            running.add(workers.get(host).submit(() -> listener.hostResult(ref, step.apply(state))));
+            running.add(workers.get(host).submit(() -> {
+                HostResult result = step.apply(state);
+                listener.hostResult(ref, result);
+                return result;
+            }));
         }
-        for (Future<?> future : running) {
-            await(future);
+        List<HostResult> results = new ArrayList<>();
+        for (Future<HostResult> future : running) {
+            results.add(await(future));
         }
         listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
+        return results;
+    }
+
+    /** Like {@link #onAllHosts} for work that is not a task: nothing is reported. */
+    private static void onAllHostsQuietly(List<String> hosts, Map<String, HostState> states,
+                                          Map<String, ExecutorService> workers, Consumer<HostState> step) {
+        List<Future<HostResult>> running = new ArrayList<>();
+        for (String host : hosts) {
+            HostState state = states.get(host);
+            if (!state.stopped()) {
+                running.add(workers.get(host).submit(() -> step.accept(state), null));
+            }
+        }
+        running.forEach(PlaybookRunner::await);
+    }
+
+    private static boolean mayHaveChanged(HostResult result) {
+        return result.status() != TaskStatus.OK && result.status() != TaskStatus.SKIPPED;
     }
 
     /** Connections are closed before the run returns (and before the caller closes the factory). */
@@ -151,9 +220,9 @@ public final class PlaybookRunner {
         }
     }
 
-    private static void await(Future<?> future) {
+    private static <T> T await(Future<T> future) {
         try {
-            future.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for hosts", e);

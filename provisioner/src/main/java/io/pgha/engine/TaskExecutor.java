@@ -8,6 +8,7 @@ import io.pgha.roles.TaskSpec;
 import io.pgha.templating.TemplateException;
 import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
+import io.pgha.transport.RemoteCommand;
 import io.pgha.transport.Transport;
 import io.pgha.transport.TransportException;
 import io.pgha.transport.TransportFactory;
@@ -45,7 +46,7 @@ final class TaskExecutor {
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = execute(state, role, task, vars);
+            outcome = execute(state, role, task, vars, null);
         } catch (TemplateException e) {
             outcome = Outcome.failed(vars.explain(state.name(), e).getMessage());
         } catch (OperationException e) {
@@ -68,8 +69,29 @@ final class TaskExecutor {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars)
+    /**
+     * Plans the task on the host without running anything, with only the answers read ahead so far (see
+     * {@link ReadAheadPlanner}).
+     *
+     * @return the first read-only command each plan (each loop item) needs that has no answer yet; empty when
+     *     none is missing, or when the task cannot be planned ahead (then its real run reports why)
+     */
+    List<RemoteCommand> planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
+        List<RemoteCommand> unanswered = new ArrayList<>();
+        try {
+            execute(state, role, task, vars, unanswered);
+        } catch (TemplateException | OperationException | TransportException | ActionApplier.ActionFailedException
+                 | RuntimeException e) {
+            // Nothing to read ahead for it; the real run meets the same problem and reports it.
+        }
+        return unanswered;
+    }
+
+    /** @param unanswered null to run the task; else it is planned ahead, collecting the questions not yet answered */
+    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars,
+                            List<RemoteCommand> unanswered)
             throws TemplateException, OperationException, TransportException, ActionApplier.ActionFailedException {
+        boolean ahead = unanswered != null;
         String where = "task '" + task.name() + "' (" + task.source() + ")";
         if (!task.ifChanged().isEmpty() && task.ifChanged().stream().noneMatch(n -> state.changed(qualify(role, n)))) {
             return Outcome.skipped("no change in " + String.join(", ", task.ifChanged()));
@@ -93,6 +115,7 @@ final class TaskExecutor {
         }
         boolean become = task.become() != null ? task.become() : state.host().connection().become();
         Transport transport = state.connect(transports);
+        HostReader reader = ahead ? state.readAhead().ahead() : state.readAhead().forTask(transport);
 
         List<ItemRun> runs = new ArrayList<>();
         for (Object item : items == null ? java.util.Collections.singletonList(null) : items) {
@@ -101,10 +124,22 @@ final class TaskExecutor {
                 continue;
             }
             Map<String, Object> args = templates.renderArgs(task.args(), itemScope, where);
-            EngineOperationContext context = new EngineOperationContext(state.name(), transport, become, check,
+            EngineOperationContext context = new EngineOperationContext(state.name(), reader, ahead, become, check,
                     itemScope, role.dir(), templates);
-            Plan plan = operation.plan(context, args);
-            ExecResult result = plan.changes() && !check ? ActionApplier.apply(transport, plan.actions(), become) : NOTHING_RUN;
+            Plan plan;
+            try {
+                plan = operation.plan(context, args);
+            } catch (ReadAhead.Unanswered question) {
+                // Only planning ahead asks with unanswered questions; a loop's other items are still asked.
+                unanswered.add(question.command);
+                continue;
+            }
+            ExecResult result = NOTHING_RUN;
+            if (plan.changes() && !check && !ahead) {
+                // Whatever was read ahead may be stale from the first action on, even if it fails.
+                state.readAhead().forget();
+                result = ActionApplier.apply(transport, plan.actions(), become);
+            }
             runs.add(new ItemRun(item, plan, result));
         }
         if (runs.isEmpty()) {

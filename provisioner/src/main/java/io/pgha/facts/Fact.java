@@ -13,7 +13,10 @@ public interface Fact<T> {
     /** The shell command that reads the fact; must not change the host. */
     String command();
 
-    /** Whether the command needs root to see the truth (e.g. reading a 0600 file). */
+    /**
+     * Whether the command needs root to see the truth (e.g. reading a 0600 file): {@code pgha ping} reads
+     * it as root only then. A provisioning task that becomes root reads every fact as root.
+     */
     default boolean needsRoot() {
         return true;
     }

@@ -17,7 +17,7 @@ public final class PathStatFact implements Fact<Optional<PathStat>> {
     public String command() {
         String p = ShellQuote.quote(path);
         return "if [ -e " + p + " ] || [ -L " + p + " ]; then stat --printf '%F\\t%U\\t%G\\t%a\\n' -- " + p
-                + " && { readlink -- " + p + " || true; }; else echo absent; fi";
+                + " && { [ ! -L " + p + " ] || readlink -- " + p + " || true; }; else echo absent; fi";
     }
 
     @Override

@@ -23,9 +23,12 @@ public final class SysctlFact implements Fact<SysctlState> {
 
     @Override
     public String command() {
+        // The container is looked up only when it matters, for a key that cannot be written: every process
+        // costs a converged run time. (The value needs sysctl: the shell's `read` reads /proc/sys byte by byte,
+        // and an integer key answers a read at an offset with end-of-file.)
         String proc = ShellQuote.quote(procPath(key));
         return Sections.marker("value") + "; sysctl -n -- " + ShellQuote.quote(key) + " 2>/dev/null; "
-                + Sections.marker("virt") + "; systemd-detect-virt --container 2>/dev/null; "
+                + Sections.marker("virt") + "; [ -w " + proc + " ] || systemd-detect-virt --container 2>/dev/null; "
                 + Sections.marker("writable") + "; if [ -w " + proc + " ]; then echo yes; else echo no; fi; "
                 + fileFact.command();
     }

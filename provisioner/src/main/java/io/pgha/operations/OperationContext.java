@@ -12,7 +12,10 @@ public interface OperationContext {
     /** Inventory name of the host being planned for. */
     String hostName();
 
-    /** Reads a fact right now (facts are never cached across tasks: they would go stale). */
+    /**
+     * Reads a fact. The answer is the host's state at this point of the run: either read now, or read ahead
+     * in a batch while nothing has changed since (the engine forgets such answers once any task changes a host).
+     */
     <T> T fact(Fact<T> fact) throws OperationException;
 
     /**
@@ -23,6 +26,14 @@ public interface OperationContext {
 
     /** Whether the task runs as root. */
     boolean become();
+
+    /**
+     * True while the engine plans ahead only to learn which facts the task will read, so that it can read
+     * them for many tasks in one round trip; the plan is thrown away. A module must not wait then.
+     */
+    default boolean planningAhead() {
+        return false;
+    }
 
     /** True in {@code --check}: the plan is reported, never applied. */
     boolean checkMode();

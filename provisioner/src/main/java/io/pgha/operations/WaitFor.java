@@ -53,6 +53,9 @@ final class WaitFor implements Operation {
             if (condition.satisfied(last)) {
                 return Plan.noChange("waited " + seconds(pacer.nanoTime() - start) + " for " + condition.describe());
             }
+            if (ctx.planningAhead()) {
+                return Plan.noChange("not ready yet: " + condition.describe());
+            }
             if (pacer.nanoTime() + interval.toNanos() > deadline) {
                 break;
             }

@@ -70,7 +70,7 @@ final class TestToolkit implements Toolkit {
 
     @Override
     public HostFacts hostFacts() {
-        return transport -> Map.of("ansible_distribution_release", "bookworm");
+        return (transport, become) -> Map.of("ansible_distribution_release", "bookworm");
     }
 
     @Override

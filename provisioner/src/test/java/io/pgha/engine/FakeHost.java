@@ -36,6 +36,9 @@ public final class FakeHost implements Transport {
     final List<String> commands = new ArrayList<>();
     final List<String> mutations = new ArrayList<>();
     final List<Boolean> becomes = new ArrayList<>();
+    /** Commands answered in a {@link ProbeBatch}, and how many batches came. */
+    final List<String> readAhead = new ArrayList<>();
+    int batches;
     public boolean sudoWorks = true;
     boolean dropConnection;
     boolean closed;
@@ -55,6 +58,10 @@ public final class FakeHost implements Transport {
             throw new io.pgha.transport.UnreachableException("connection to " + name + " lost");
         }
         String script = command.script();
+        if (script.startsWith(ProbeBatch.PRELUDE)) {
+            batches++;
+            return batch(script, command.become());
+        }
         commands.add(script);
         becomes.add(command.become());
         if (command.become() && !sudoWorks) {
@@ -89,6 +96,34 @@ public final class FakeHost implements Transport {
         return fail(127, "sh: " + script + ": not found");
     }
 
+    /**
+     * The host's side of {@link ProbeBatch}: runs each command of the batch as {@link #exec} would, and frames
+     * the answers as the batch's shell script does.
+     */
+    private ExecResult batch(String script, boolean become) throws TransportException {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String line : script.substring(ProbeBatch.PRELUDE.length()).split("\n")) {
+            String[] call = line.substring(ProbeBatch.CALL.length()).split(" ", 2);
+            String quoted = call[1];
+            String inner = quoted.startsWith("'") ? quoted.substring(1, quoted.length() - 1).replace("'\"'\"'", "'") : quoted;
+            int before = commands.size();
+            ExecResult answer = exec(new RemoteCommand(inner, become, RemoteCommand.DEFAULT_TIMEOUT));
+            readAhead.addAll(commands.subList(before, commands.size()));
+            out.append(call[0]).append("-b\n").append(answer.stdout()).append(call[0]).append("-e ").append(answer.exitCode()).append('\n');
+            err.append(call[0]).append("-b\n").append(answer.stderr()).append(call[0]).append("-e\n");
+        }
+        return new ExecResult(0, out.toString(), err.toString(), Duration.ofMillis(1));
+    }
+
+    /** Commands that were not read ahead in a batch. */
+    synchronized List<String> readsOneByOne() {
+        List<String> single = new ArrayList<>(commands);
+        readAhead.forEach(single::remove);
+        single.removeAll(mutations);
+        return single;
+    }
+
     @Override
     public synchronized void upload(byte[] content, RemoteFile target) {
         mutations.add("upload " + target.path());
@@ -106,6 +141,8 @@ public final class FakeHost implements Transport {
 
     synchronized void forgetCommands() {
         commands.clear();
+        readAhead.clear();
+        batches = 0;
         mutations.clear();
         becomes.clear();
     }

@@ -1,5 +1,6 @@
 package io.pgha.engine;
 
+import io.pgha.facts.Fact;
 import io.pgha.inventory.Inventory;
 import io.pgha.operations.Operation;
 import io.pgha.operations.OperationContext;
@@ -131,7 +132,7 @@ class PlaybookRunnerTest {
     @Test
     void hostFactsAreReadOnceOnConnectionAndRankBelowInventoryVars() throws Exception {
         List<String> gathered = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HostFacts facts = transport -> {
+        HostFacts facts = (transport, become) -> {
             gathered.add(transport.hostName());
             return Map.of("ansible_distribution_release", "bookworm", "pg_version", "from-facts");
         };
@@ -148,7 +149,7 @@ class PlaybookRunnerTest {
 
     @Test
     void hostFactsThatCannotBeReadFailTheHost() throws Exception {
-        HostFacts broken = transport -> {
+        HostFacts broken = (transport, become) -> {
             throw new io.pgha.transport.TransportException("uname: not found");
         };
         RecordingListener listener = new RecordingListener();
@@ -271,6 +272,40 @@ class PlaybookRunnerTest {
         run(playbook("pg1", role), RunOptions.defaults(), new RecordingListener());
         assertThat(fleet.host("pg1").files).containsEntry("/tmp/said", "hello-pg1 rc=0");
         assertThat(fleet.host("pg1").packages).containsExactly("y");
+    }
+
+    @Test
+    void aTaskThatBecomesRootReadsEveryFactAsRootAndOneThatDoesNotReadsAsTheUser() throws Exception {
+        Fact<String> userFact = new Fact<>() {
+            public String command() {
+                return "cat /etc/motd";
+            }
+
+            public boolean needsRoot() {
+                return false;
+            }
+
+            public String parse(io.pgha.transport.ExecResult result) {
+                return result.stdout();
+            }
+        };
+        Operation reads = new Operation() {
+            public String name() {
+                return "reads";
+            }
+
+            public Plan plan(OperationContext ctx, Map<String, Object> args) throws io.pgha.operations.OperationException {
+                ctx.fact(userFact);
+                return Plan.noChange("read");
+            }
+        };
+        run(playbook("pg1", role("base", roleDir, task("As root", "reads", Map.of()))), RunOptions.defaults(),
+                new RecordingListener(), reads);
+        assertThat(fleet.host("pg1").becomes).containsExactly(true);
+        fleet.forgetCommands();
+        run(playbook("pg1", role("base", roleDir, task("As user", "reads", Map.of()).become(false))), RunOptions.defaults(),
+                new RecordingListener(), reads);
+        assertThat(fleet.host("pg1").becomes).containsExactly(false);
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.pgha.facts;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SysctlFactTest {
+    @TempDir
+    Path dir;
 
     @Test
     void nonNamespacedKeyInsideNspawn() throws Exception {
@@ -32,6 +36,26 @@ class SysctlFactTest {
         assertThat(s.current()).isEqualTo("4096 131072 6291456");
         assertThat(s.container()).isNull();
         assertThat(s.file().exists()).isFalse();
+    }
+
+    @Test
+    void readsTheLiveValueAndWritabilityWithTheLocalShell() throws Exception {
+        SysctlFact fact = new SysctlFact("kernel.pid_max", dir.resolve("90-pgha.conf").toString());
+
+        SysctlState s = fact.parse(LocalShell.run(fact.command()));
+
+        assertThat(s.current()).isEqualTo(LocalShell.run("cat /proc/sys/kernel/pid_max").stdout().strip());
+        assertThat(s.file().exists()).isFalse();
+    }
+
+    @Test
+    void aKeyTheKernelDoesNotHaveReadsAsNoValueWithTheLocalShell() throws Exception {
+        SysctlFact fact = new SysctlFact("net.pgha.no_such_key", dir.resolve("90-pgha.conf").toString());
+
+        SysctlState s = fact.parse(LocalShell.run(fact.command()));
+
+        assertThat(s.current()).isNull();
+        assertThat(s.writable()).isFalse();
     }
 
     @Test

@@ -30,6 +30,7 @@ final class ScriptedContext implements OperationContext {
     private final Map<String, String> templates = new HashMap<>();
     private Path filesDir;
     private boolean checkMode;
+    private boolean planningAhead;
 
     ScriptedContext onFact(Fact<?> fact, String stdout) {
         return on(fact.command(), 0, stdout);
@@ -54,6 +55,16 @@ final class ScriptedContext implements OperationContext {
     ScriptedContext files(Path dir) {
         this.filesDir = dir;
         return this;
+    }
+
+    ScriptedContext planningAhead(boolean value) {
+        this.planningAhead = value;
+        return this;
+    }
+
+    @Override
+    public boolean planningAhead() {
+        return planningAhead;
     }
 
     ScriptedContext checkMode(boolean value) {

@@ -47,6 +47,17 @@ class WaitForTest {
     }
 
     @Test
+    void planningAheadAsksOnceAndNeverWaits() throws Exception {
+        ScriptedContext ctx = new ScriptedContext().planningAhead(true).on(CURL, 0, "503");
+
+        Plan plan = waitFor.plan(ctx, Map.of("http", "http://127.0.0.1:8008/health"));
+
+        assertThat(plan.changes()).isFalse();
+        assertThat(ctx.asked()).hasSize(1);
+        assertThat(pacer.sleeps).isZero();
+    }
+
+    @Test
     void pollsUntilTheUrlAnswersTheExpectedStatus() throws Exception {
         ScriptedContext ctx = new ScriptedContext().on(CURL, 7, "000").on(CURL, 0, "503").on(CURL, 0, "200");
 

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,5 +143,61 @@ class HostKeyCheckingTest {
                 assertThat(db1.exec(RemoteCommand.of("echo ok")).stdout()).isEqualTo("ok\n");
             }
         }
+    }
+    @Test
+    void oneFactoryTrustsEachHostByItsOwnLinesOfAFileWithManyHosts() throws Exception {
+        // The lines of each host are read for its own connection: the second host must not see only the first's.
+        try (SshTestServer other = SshTestServer.start(dir, lab.clientKey.getPublic(), TestKeys.ed25519(), 0, false)) {
+            Files.createDirectories(knownHosts.getParent());
+            Files.writeString(knownHosts, server.knownHostsLine() + "\n" + other.knownHostsLine() + "\n");
+            // An old file, as usual: MINA re-reads a file changed in the last seconds for every connection anyway.
+            Files.setLastModifiedTime(knownHosts, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+            try (SshTransportFactory factory = factory(HostKeyPolicy.STRICT);
+                 Transport db1 = factory.open(lab.spec("db1", server));
+                 Transport db2 = factory.open(lab.spec("db2", other))) {
+                assertThat(db1.exec(RemoteCommand.of("echo one")).stdout()).isEqualTo("one\n");
+                assertThat(db2.exec(RemoteCommand.of("echo two")).stdout()).isEqualTo("two\n");
+            }
+        }
+    }
+
+    @Test
+    void aKeyOfAnotherTypeThanTheKnownOnesIsRefusedAsChanged() throws Exception {
+        // known_hosts knows the host only by an ECDSA key; the server offers ed25519 alone.
+        KeyPair knownEcdsa = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        Files.createDirectories(knownHosts.getParent());
+        Files.writeString(knownHosts, TestKeys.knownHostsLine(server.port(), knownEcdsa) + "\n");
+        try (SshTransportFactory factory = factory(HostKeyPolicy.ACCEPT_NEW)) {
+            assertThatThrownBy(() -> factory.open(lab.spec("db1", server)))
+                    .isInstanceOf(UnreachableException.class)
+                    .hasMessageContaining("HOST KEY CHANGED for db1")
+                    .hasMessageContaining("has ecdsa-sha2-nistp256 " + KeyUtils.getFingerPrint(knownEcdsa.getPublic()))
+                    .hasMessageContaining("presented ssh-ed25519 " + TestKeys.fingerprint(server.hostKey));
+        }
+    }
+
+    @Test
+    void onlyTheLinesThatNameTheHostAreDecoded() throws Exception {
+        SshdSocketAddress host = new SshdSocketAddress("10.0.0.11", 22);
+        SshdSocketAddress onPort = new SshdSocketAddress("10.0.0.11", 2222);
+        String key = " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICtfFSH1iWm+hyN2YyhLQBlZ6kjwaiNfl0/QII57B5d5";
+
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry("10.0.0.11" + key), host)).isTrue();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry("10.0.0.12" + key), host)).isFalse();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry("10.0.0.*" + key), host)).isTrue();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry("[10.0.0.11]:2222" + key), onPort)).isTrue();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry("[10.0.0.11]:2222" + key), host)).isFalse();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry(hashed("10.0.0.11") + key), host)).isTrue();
+        assertThat(HostKeyVerifier.concerns(KnownHostEntry.parseKnownHostEntry(hashed("10.0.0.12") + key), host)).isFalse();
+    }
+
+    /** The name as OpenSSH's HashKnownHosts writes it: |1|salt|HMAC-SHA1(salt, name). */
+    private static String hashed(String name) throws Exception {
+        byte[] salt = new byte[20];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        return "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(mac.doFinal(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

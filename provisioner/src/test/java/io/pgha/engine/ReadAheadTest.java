@@ -1,0 +1,161 @@
+package io.pgha.engine;
+
+import io.pgha.inventory.Inventory;
+import io.pgha.operations.Operation;
+import io.pgha.operations.OperationContext;
+import io.pgha.operations.OperationException;
+import io.pgha.operations.Plan;
+import io.pgha.roles.PlaySpec;
+import io.pgha.roles.Playbook;
+import io.pgha.roles.Role;
+import io.pgha.templating.Templates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.pgha.engine.Fixtures.inventory;
+import static io.pgha.engine.Fixtures.playbook;
+import static io.pgha.engine.Fixtures.role;
+import static io.pgha.engine.Fixtures.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runner reads a play's facts ahead in batches, and never plans from an answer a change made stale. */
+class ReadAheadTest {
+    @TempDir
+    Path roleDir;
+
+    private final FakeFleet fleet = new FakeFleet("pg1", "pg2", "pg3");
+    private final Inventory inventory = inventory(Map.of(), "pg1", "pg2", "pg3");
+
+    /** Asks the same question twice, as a wait that polls does. */
+    private static final class AskTwice implements Operation {
+        @Override
+        public String name() {
+            return "ask_twice";
+        }
+
+        @Override
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            ctx.probe("cat /etc/asked");
+            ctx.probe("cat /etc/asked");
+            return Plan.noChange("asked twice");
+        }
+    }
+
+    private Role files() {
+        return role("files", roleDir,
+                task("Install", "package", Map.of("name", "app")),
+                task("Only pg1", "content", Map.of("dest", "/etc/a", "content", "a")).when("inventory_hostname == 'pg1'"),
+                task("Everywhere", "content", Map.of("dest", "/etc/b", "content", "b")));
+    }
+
+    private RecordingListener run(Playbook playbook, RunOptions options) throws Exception {
+        RecordingListener listener = new RecordingListener();
+        new PlaybookRunner(fleet, TestOperations.all(new AskTwice()), new Templates(), listener, new Redactor())
+                .run(inventory, playbook, options, SecretsSource.none());
+        return listener;
+    }
+
+    @Test
+    void aConvergedHostIsReadInOneBatchAndAsksNothingElse() throws Exception {
+        Playbook playbook = playbook("all", files());
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        RecordingListener second = run(playbook, RunOptions.defaults());
+
+        assertThat(second.statuses("pg1")).containsExactly("Install=ok", "Only pg1=ok", "Everywhere=ok");
+        for (FakeHost host : fleet.hosts.values()) {
+            assertThat(host.batches).as(host.hostName()).isEqualTo(1);
+            assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty();
+            assertThat(host.mutations()).as(host.hostName()).isEmpty();
+        }
+        assertThat(fleet.host("pg1").readAhead).containsExactly("dpkg-query -W app", "cat /etc/a", "cat /etc/b");
+    }
+
+    @Test
+    void theLaterPlaysOfAHostAreReadInTheFirstPlaysBatch() throws Exception {
+        Role second = role("second", roleDir, task("Also", "content", Map.of("dest", "/etc/c", "content", "c")));
+        Role pg1Only = role("third", roleDir, task("Only here", "content", Map.of("dest", "/etc/d", "content", "d")));
+        Playbook playbook = new Playbook(Path.of("/work/site.yml"), List.of(new PlaySpec("one", "all", List.of(files())),
+                new PlaySpec("two", "all", List.of(second)), new PlaySpec("three", "pg1", List.of(pg1Only))));
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        run(playbook, RunOptions.defaults());
+
+        fleet.hosts.values().forEach(host -> {
+            assertThat(host.batches).as(host.hostName()).isEqualTo(1);
+            assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty();
+        });
+        assertThat(fleet.host("pg1").readAhead).contains("cat /etc/c", "cat /etc/d");
+        assertThat(fleet.host("pg2").readAhead).contains("cat /etc/c").doesNotContain("cat /etc/d");
+    }
+
+    @Test
+    void everyItemOfALoopIsReadInTheSameBatch() throws Exception {
+        List<String> items = List.of("a", "b", "c", "d", "e", "f");
+        Playbook playbook = playbook("pg1", role("files", roleDir,
+                task("Many", "content", Map.of("dest", "/etc/{{ item }}", "content", "{{ item }}")).loop(items)));
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        run(playbook, RunOptions.defaults());
+
+        assertThat(fleet.host("pg1").batches).isEqualTo(1);
+        assertThat(fleet.host("pg1").readAhead).hasSize(items.size());
+        assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
+    }
+
+    @Test
+    void aTaskAfterAChangeReadsTheHostNotTheAnswerReadBefore() throws Exception {
+        // Both tasks read /etc/same ahead (absent); after the first wrote it, the second must see it written.
+        Role role = role("files", roleDir,
+                task("First", "content", Map.of("dest", "/etc/same", "content", "x")),
+                task("Second", "content", Map.of("dest", "/etc/same", "content", "x")));
+
+        RecordingListener listener = run(playbook("pg1", role), RunOptions.defaults());
+
+        assertThat(listener.statuses("pg1")).containsExactly("First=changed", "Second=ok");
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/same");
+    }
+
+    @Test
+    void aChangeOnOneHostMakesEveryHostReadAgain() throws Exception {
+        Playbook playbook = playbook("all", files());
+        run(playbook, RunOptions.defaults());
+        fleet.host("pg1").files.put("/etc/a", "drifted");
+        fleet.forgetCommands();
+
+        RecordingListener second = run(playbook, RunOptions.defaults());
+
+        assertThat(second.statuses("pg1")).containsExactly("Install=ok", "Only pg1=changed", "Everywhere=ok");
+        // pg2 changed nothing itself, but what it reads may depend on pg1 (a cluster), so it asks again.
+        assertThat(fleet.host("pg2").readsOneByOne()).containsExactly("cat /etc/b");
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/b");
+    }
+
+    @Test
+    void checkModeChangesNothingSoTheAnswersHold() throws Exception {
+        Playbook playbook = playbook("all", files());
+        run(playbook, RunOptions.defaults());
+        fleet.host("pg1").files.put("/etc/a", "drifted");
+        fleet.forgetCommands();
+
+        RecordingListener check = run(playbook, new RunOptions(true, false, List.of(), java.util.Set.of()));
+
+        assertThat(check.statuses("pg1")).containsExactly("Install=ok", "Only pg1=changed", "Everywhere=ok");
+        fleet.hosts.values().forEach(host -> assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty());
+    }
+
+    @Test
+    void theSameQuestionAskedTwiceByOneTaskIsAnsweredByTheHostTheSecondTime() throws Exception {
+        run(playbook("pg1", role("ask", roleDir, task("Ask", "ask_twice", Map.of()))), RunOptions.defaults());
+
+        assertThat(fleet.host("pg1").readAhead).containsExactly("cat /etc/asked");
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/asked");
+    }
+}
