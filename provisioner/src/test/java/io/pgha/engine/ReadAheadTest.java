@@ -123,12 +123,18 @@ class ReadAheadTest {
         assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/same");
     }
 
-    @Test
-    void aChangeOnOneHostMakesEveryHostReadAgain() throws Exception {
+    /** Every host converged, then pg1's /etc/a changed behind pgha's back; the commands seen so far forgotten. */
+    private Playbook convergedThenDriftedOnPg1() throws Exception {
         Playbook playbook = playbook("all", files());
         run(playbook, RunOptions.defaults());
         fleet.host("pg1").files.put("/etc/a", "drifted");
         fleet.forgetCommands();
+        return playbook;
+    }
+
+    @Test
+    void aChangeOnOneHostMakesEveryHostReadAgain() throws Exception {
+        Playbook playbook = convergedThenDriftedOnPg1();
 
         RecordingListener second = run(playbook, RunOptions.defaults());
 
@@ -140,10 +146,7 @@ class ReadAheadTest {
 
     @Test
     void checkModeChangesNothingSoTheAnswersHold() throws Exception {
-        Playbook playbook = playbook("all", files());
-        run(playbook, RunOptions.defaults());
-        fleet.host("pg1").files.put("/etc/a", "drifted");
-        fleet.forgetCommands();
+        Playbook playbook = convergedThenDriftedOnPg1();
 
         RecordingListener check = run(playbook, new RunOptions(true, false, List.of(), java.util.Set.of()));
 
