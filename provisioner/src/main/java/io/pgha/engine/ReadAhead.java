@@ -43,22 +43,22 @@ final class ReadAhead {
 
     /** The reader of one task's planning: answers read ahead first, else the host. */
     HostReader forTask(Transport transport) {
-        Set<RemoteCommand> used = new HashSet<>();
-        return command -> {
-            ExecResult answer = used.add(command) ? answers.get(command) : null;
-            return answer != null ? answer : transport.exec(command);
-        };
+        return reader(transport::exec);
     }
 
     /** The reader of planning ahead: answers read so far, else {@link Unanswered} ends the plan. */
     HostReader ahead() {
+        return reader(command -> {
+            throw new Unanswered(command);
+        });
+    }
+
+    /** Each answer once per reader (one task), then {@code otherwise}. */
+    private HostReader reader(HostReader otherwise) {
         Set<RemoteCommand> used = new HashSet<>();
         return command -> {
             ExecResult answer = used.add(command) ? answers.get(command) : null;
-            if (answer == null) {
-                throw new Unanswered(command);
-            }
-            return answer;
+            return answer != null ? answer : otherwise.read(command);
         };
     }
 
