@@ -10,7 +10,7 @@ import java.util.Map;
  * Reads variables that describe a host (distribution, release, kernel...) once, when the run
  * first connects to it, like Ansible's fact gathering; roles use them in defaults such as
  * {@code "{{ ansible_distribution_release }}-pgdg"}. Only facts that cannot change during a run
- * belong here: modules read everything else fresh, just before they need it.
+ * belong here: modules read everything else as they plan (read ahead until a task changes a host).
  */
 @FunctionalInterface
 public interface HostFacts {
