@@ -2,7 +2,11 @@ package io.pgha.transport;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AgentForwardingFilter;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +62,8 @@ final class SshTestServer implements AutoCloseable {
     final Path binDir;
     /** Targets of the direct-tcpip (jump host) connections this server was asked to open. */
     final List<SshdSocketAddress> tunnelsOpened = new CopyOnWriteArrayList<>();
+    private static final String HOSTKEYS_REQUEST = "hostkeys-00@openssh.com";
+    private final List<String> keyExchanges = new CopyOnWriteArrayList<>();
 
     private SshTestServer(KeyPair hostKey, SshServer server, Path binDir) {
         this.hostKey = hostKey;
@@ -109,6 +116,16 @@ final class SshTestServer implements AutoCloseable {
                         return allowTunnels;
                     }
                 }));
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
+                                              Map<KexProposalOption, String> serverProposal,
+                                              Map<KexProposalOption, String> negotiatedOptions, Throwable reason) {
+                if (reason == null) {
+                    result.keyExchanges.add(negotiatedOptions.get(KexProposalOption.ALGORITHMS));
+                }
+            }
+        });
         server.start();
         return result;
     }
@@ -128,6 +145,35 @@ final class SshTestServer implements AutoCloseable {
         } else {
             Files.deleteIfExists(marker);
         }
+    }
+
+    /** Limits the key exchanges new connections may use, as an older sshd would. */
+    void offerKeyExchanges(List<String> names) {
+        server.setKeyExchangeFactories(server.getKeyExchangeFactories().stream()
+                .filter(factory -> names.contains(factory.getName())).toList());
+    }
+
+    /** The key exchange each connection so far agreed on. */
+    List<String> negotiatedKeyExchanges() {
+        return List.copyOf(keyExchanges);
+    }
+
+    /**
+     * Announces a host key to every connected client the way OpenSSH does after login, but asking for a reply
+     * (OpenSSH asks none), so the test sees whether the client handled it.
+     *
+     * @return per client, whether it reported the announcement handled
+     */
+    List<Boolean> announceHostKey(PublicKey key) throws IOException {
+        List<Boolean> handled = new ArrayList<>();
+        for (Session session : server.getActiveSessions()) {
+            Buffer request = session.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST);
+            request.putString(HOSTKEYS_REQUEST);
+            request.putBoolean(true);
+            request.putPublicKey(key);
+            handled.add(session.request(HOSTKEYS_REQUEST, request, Duration.ofSeconds(5)) != null);
+        }
+        return handled;
     }
 
     /** Drops every client connection, as a reboot would. */
