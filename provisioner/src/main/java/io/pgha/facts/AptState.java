@@ -1,15 +1,13 @@
 package io.pgha.facts;
 
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
- * Installed packages (of those asked about) and the age of the apt package lists.
+ * Installed packages, of those asked about.
  *
- * @param installed       package name to installed version, only for status "install ok installed"
- * @param cacheAgeSeconds seconds since the last successful {@code apt-get update}; empty if unknown
+ * @param installed package name to installed version, only for status "install ok installed"
  */
-public record AptState(Map<String, String> installed, OptionalLong cacheAgeSeconds) {
+public record AptState(Map<String, String> installed) {
     public AptState {
         installed = Map.copyOf(installed);
     }

@@ -1,7 +1,7 @@
 package io.pgha.operations;
 
 import io.pgha.facts.AptFact;
-import io.pgha.facts.AptState;
+import io.pgha.facts.AptListsAgeFact;
 import io.pgha.facts.FilesFact;
 import io.pgha.transport.ShellQuote;
 
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,25 +59,26 @@ final class Apt implements Operation {
             versions.add(m.group(2));
         }
 
-        AptState state = ctx.fact(new AptFact(names));
+        Map<String, String> installed = names.isEmpty() ? Map.of() : ctx.fact(new AptFact(names)).installed();
         List<String> todo = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String installed = state.installed().get(names.get(i));
+            String version = installed.get(names.get(i));
             boolean wanted = present
-                    ? installed != null && (versions.get(i) == null || versions.get(i).equals(installed))
-                    : installed == null;
+                    ? version != null && (versions.get(i) == null || versions.get(i).equals(version))
+                    : version == null;
             if (!wanted) {
                 todo.add(specs.get(i));
             }
         }
-        boolean stale = updateCache && (state.cacheAgeSeconds().isEmpty()
-                || state.cacheAgeSeconds().getAsLong() > validFor);
+        // Only refresh when there is something to install (or the task only asks for the refresh): a converged
+        // host must report no change however old its lists are, or a re-run a day later is not a no-op. Their
+        // age is asked only then, so a converged host costs one process per task.
+        boolean refresh = updateCache && (specs.isEmpty() || (present && !todo.isEmpty()))
+                && stale(ctx.fact(new AptListsAgeFact()), validFor);
 
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        // Only refresh when there is something to install (or the task only asks for the refresh): a converged
-        // host must report no change however old its lists are, or a re-run a day later is not a no-op.
-        if (stale && (specs.isEmpty() || (present && !todo.isEmpty()))) {
+        if (refresh) {
             actions.add(updateAction());
             what.add("update the package lists");
         }
@@ -94,9 +96,13 @@ final class Apt implements Operation {
         return Plan.change(String.join(" and ", what), actions);
     }
 
+    private static boolean stale(OptionalLong ageSeconds, long validFor) {
+        return ageSeconds.isEmpty() || ageSeconds.getAsLong() > validFor;
+    }
+
     /** Refreshes the lists and stamps the time, so cache_valid_time works on hosts without apt's periodic hook. */
     static Action updateAction() {
-        return new Action.Exec(APT_GET + " update && mkdir -p " + FilesFact.parentOf(AptFact.UPDATE_STAMP)
-                + " && touch " + AptFact.UPDATE_STAMP, UPDATE_TIMEOUT, RETRIES, RETRY_DELAY);
+        return new Action.Exec(APT_GET + " update && mkdir -p " + FilesFact.parentOf(AptListsAgeFact.UPDATE_STAMP)
+                + " && touch " + AptListsAgeFact.UPDATE_STAMP, UPDATE_TIMEOUT, RETRIES, RETRY_DELAY);
     }
 }

@@ -1,6 +1,6 @@
 package io.pgha.operations;
 
-import io.pgha.facts.AptFact;
+import io.pgha.facts.AptListsAgeFact;
 import io.pgha.facts.FileQuery;
 import io.pgha.facts.FilesFact;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class AptRepositoryTest {
     }
 
     @Test
-    void updateTouchesTheStampThatAptFactReads() {
-        assertThat(Apt.updateAction().describe()).endsWith("touch " + AptFact.UPDATE_STAMP);
+    void updateTouchesTheStampThatAptListsAgeFactReads() {
+        assertThat(Apt.updateAction().describe()).endsWith("touch " + AptListsAgeFact.UPDATE_STAMP);
     }
 }

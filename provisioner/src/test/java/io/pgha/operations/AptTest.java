@@ -1,6 +1,7 @@
 package io.pgha.operations;
 
 import io.pgha.facts.AptFact;
+import io.pgha.facts.AptListsAgeFact;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +15,12 @@ class AptTest {
     private final Apt apt = new Apt();
 
     private static String installed(String... rows) {
-        return "@@pgha:packages\n" + String.join("\n", rows) + "\n@@pgha:cache\n1796000000 1795999000\n";
+        return String.join("\n", rows) + "\n";
+    }
+
+    /** The lists were refreshed this many seconds ago. */
+    private static String listsAge(long seconds) {
+        return "1796000000 " + (1796000000 - seconds) + "\n";
     }
 
     @Test
@@ -27,17 +33,30 @@ class AptTest {
 
         assertThat(plan.changes()).isFalse();
         assertThat(plan.message()).contains("already installed");
-        assertThat(ctx.asked()).hasSize(1);
+        assertThat(ctx.asked()).containsExactly(new AptFact(PACKAGES).command());
     }
 
     @Test
-    void convergedHostWithOldPackageListsChangesNothing() throws Exception {
+    void convergedHostWithOldPackageListsChangesNothingAndNeverAsksTheirAge() throws Exception {
+        // The age fact is not scripted: asking it fails the test.
         ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("haproxy")),
-                "@@pgha:packages\nhaproxy\tinstall ok installed\t3.0.11-1\n@@pgha:cache\n1796000000 1790000000\n");
+                "haproxy\tinstall ok installed\t3.0.11-1\n");
 
-        Plan plan = apt.plan(ctx, Map.of("packages", List.of("haproxy"), "update_cache", true));
+        Plan plan = apt.plan(ctx, Map.of("packages", List.of("haproxy"), "update_cache", true, "cache_valid_time", 0));
 
         assertThat(plan.changes()).isFalse();
+        assertThat(ctx.asked()).containsExactly(new AptFact(List.of("haproxy")).command());
+    }
+
+    @Test
+    void removingPackagesNeverAsksTheListsAge() throws Exception {
+        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("exim4")), 1,
+                installed("exim4\tinstall ok installed\t4.96"));
+
+        Plan plan = apt.plan(ctx, Map.of("packages", "exim4", "state", "absent", "update_cache", true));
+
+        assertThat(plan.actions()).singleElement().extracting(Action::describe).asString().endsWith("remove exim4");
+        assertThat(ctx.asked()).hasSize(1);
     }
 
     @Test
@@ -58,25 +77,36 @@ class AptTest {
 
     @Test
     void staleCacheIsUpdatedFirstAndStamped() throws Exception {
-        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("haproxy")),
-                "@@pgha:packages\n@@pgha:cache\n1796000000 -\n");
+        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("haproxy")), 1, "")
+                .onFact(new AptListsAgeFact(), "1796000000 -\n");
 
         Plan plan = apt.plan(ctx, Map.of("packages", List.of("haproxy"), "update_cache", "true",
                 "install_recommends", true));
 
         assertThat(plan.actions()).extracting(Action::describe).containsExactly(
                 "DEBIAN_FRONTEND=noninteractive apt-get -y -o DPkg::Lock::Timeout=300 update && mkdir -p "
-                        + "/var/lib/apt/periodic && touch " + AptFact.UPDATE_STAMP,
+                        + "/var/lib/apt/periodic && touch " + AptListsAgeFact.UPDATE_STAMP,
                 "DEBIAN_FRONTEND=noninteractive apt-get -y -o DPkg::Lock::Timeout=300 install haproxy");
     }
 
     @Test
     void freshCacheIsNotUpdated() throws Exception {
-        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of()),
-                "@@pgha:packages\n@@pgha:cache\n1796000000 1795999000\n");
+        ScriptedContext ctx = new ScriptedContext().onFact(new AptListsAgeFact(), listsAge(1000));
 
         assertThat(apt.plan(ctx, Map.of("update_cache", true)).changes()).isFalse();
         assertThat(apt.plan(ctx, Map.of("update_cache", true, "cache_valid_time", 60)).changes()).isTrue();
+        assertThat(ctx.asked()).containsOnly(new AptListsAgeFact().command());
+    }
+
+    @Test
+    void freshCacheBeforeAnInstallIsNotUpdated() throws Exception {
+        ScriptedContext ctx = new ScriptedContext().onFact(new AptFact(List.of("haproxy")), 1, "")
+                .onFact(new AptListsAgeFact(), listsAge(1000));
+
+        Plan plan = apt.plan(ctx, Map.of("packages", "haproxy", "update_cache", true));
+
+        assertThat(plan.actions()).singleElement().extracting(Action::describe).asString()
+                .endsWith("install --no-install-recommends haproxy");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pgha.operations;
 
 import io.pgha.facts.AptFact;
+import io.pgha.facts.AptListsAgeFact;
 import io.pgha.facts.FileQuery;
 import io.pgha.facts.FilesFact;
 import io.pgha.facts.OsFact;
@@ -34,10 +35,11 @@ class ScriptedContextTest {
         ScriptedContext ctx = new ScriptedContext();
         for (String cmd : List.of(new FilesFact(FileQuery.fetch("/etc/hosts")).command(),
                 new PathStatFact("/var/lib/pgha").command(), new AptFact(List.of("patroni")).command(),
+                new AptListsAgeFact().command(),
                 new ServiceFact("patroni.service").command(), new UserFact("postgres").command(),
                 new SysctlFact("vm.swappiness", Sysctl.DEFAULT_FILE).command(), new OsFact().command())) {
             assertThatThrownBy(() -> ctx.probe(cmd)).as(cmd).hasMessageStartingWith("no recorded answer");
         }
-        assertThat(ctx.asked()).hasSize(7);
+        assertThat(ctx.asked()).hasSize(8);
     }
 }
