@@ -1,5 +1,9 @@
 package io.pgha.operations;
 
+import io.pgha.facts.ContainerFact;
+import io.pgha.facts.FileQuery;
+import io.pgha.facts.FileState;
+import io.pgha.facts.FilesFact;
 import io.pgha.facts.SysctlFact;
 import io.pgha.facts.SysctlState;
 import io.pgha.transport.ShellQuote;
@@ -8,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,14 +44,16 @@ final class Sysctl implements Operation {
         }
         String file = args.has("file") ? args.path("file") : DEFAULT_FILE;
 
-        SysctlState state = ctx.fact(new SysctlFact(key, file));
+        SysctlState state = ctx.fact(new SysctlFact(key));
         if (state.current() == null) {
             throw new OperationException("the kernel has no parameter " + key + " (misspelt, or its module not loaded?)");
         }
-        String old = state.file().content() == null ? "" : new String(state.file().content(), StandardCharsets.UTF_8);
+        // The same command for every key persisted in this file: a loop's items are answered by one read.
+        FileState persistedFile = ctx.fact(new FilesFact(FileQuery.fetch(file))).get(0);
+        String old = persistedFile.content() == null ? "" : new String(persistedFile.content(), StandardCharsets.UTF_8);
         String persisted = persist(old, key, value);
         FileChange fileChange = ManagedFiles.plan(new DesiredFile(FileSpec.plain(file, 0644),
-                persisted.getBytes(StandardCharsets.UTF_8)), state.file(), ctx.become());
+                persisted.getBytes(StandardCharsets.UTF_8)), persistedFile, ctx.become());
 
         List<Action> actions = new ArrayList<>(fileChange.actions());
         List<String> what = new ArrayList<>();
@@ -55,8 +62,10 @@ final class Sysctl implements Operation {
         }
         String warning = null;
         if (!state.current().equals(value)) {
-            if (state.container() != null && !state.writable()) {
-                warning = "warning: " + key + " cannot be set inside this container (" + state.container()
+            // Only a key that cannot be written may be the host's to decide: only then is the container asked.
+            Optional<String> container = state.writable() ? Optional.empty() : ctx.fact(new ContainerFact());
+            if (container.isPresent()) {
+                warning = "warning: " + key + " cannot be set inside this container (" + container.get()
                         + "); it stays " + state.current() + " as the host decides";
             } else {
                 actions.add(new Action.Exec("sysctl -q -w " + ShellQuote.quote(key + "=" + value)));

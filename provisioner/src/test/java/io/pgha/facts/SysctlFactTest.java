@@ -1,56 +1,49 @@
 package io.pgha.facts;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SysctlFactTest {
-    @TempDir
-    Path dir;
 
     @Test
     void nonNamespacedKeyInsideNspawn() throws Exception {
-        SysctlFact fact = new SysctlFact("vm.swappiness", "/etc/sysctl.d/90-pgha.conf");
-        String out = "@@pgha:value\n60\n@@pgha:virt\nsystemd-nspawn\n@@pgha:writable\nno\n"
-                + "@@pgha:f0\nfile\troot\troot\t644\tabc\ncontent dm0uc3dhcHBpbmVzcyA9IDEK\n";
-
-        SysctlState s = fact.parse(LocalShell.result(out));
+        SysctlState s = new SysctlFact("vm.swappiness").parse(LocalShell.result("@@pgha:value\n60\n@@pgha:writable\nno\n"));
 
         assertThat(s.current()).isEqualTo("60");
-        assertThat(s.container()).isEqualTo("systemd-nspawn");
         assertThat(s.writable()).isFalse();
-        assertThat(new String(s.file().content(), StandardCharsets.UTF_8)).isEqualTo("vm.swappiness = 1\n");
     }
 
     @Test
-    void multiValueKeyOnAVmWithoutFile() throws Exception {
-        SysctlFact fact = new SysctlFact("net.ipv4.tcp_rmem", "/etc/sysctl.d/90-pgha.conf");
-        String out = "@@pgha:value\n4096\t131072\t6291456\n@@pgha:virt\nnone\n@@pgha:writable\nyes\n@@pgha:f0\nabsent\n";
-
-        SysctlState s = fact.parse(LocalShell.result(out));
+    void multiValueKeyComparesOnSingleSpaces() throws Exception {
+        SysctlState s = new SysctlFact("net.ipv4.tcp_rmem")
+                .parse(LocalShell.result("@@pgha:value\n4096\t131072\t6291456\n@@pgha:writable\nyes\n"));
 
         assertThat(s.current()).isEqualTo("4096 131072 6291456");
-        assertThat(s.container()).isNull();
-        assertThat(s.file().exists()).isFalse();
+        assertThat(s.writable()).isTrue();
+    }
+
+    @Test
+    void asksNeitherTheFileNorTheContainer() {
+        // Those are facts of their own, one command for every key: a batch runs each once.
+        assertThat(new SysctlFact("vm.swappiness").command()).doesNotContain("systemd-detect-virt")
+                .doesNotContain("sha256sum").doesNotContain("/etc/sysctl.d");
     }
 
     @Test
     void readsTheLiveValueAndWritabilityWithTheLocalShell() throws Exception {
-        SysctlFact fact = new SysctlFact("kernel.pid_max", dir.resolve("90-pgha.conf").toString());
+        SysctlFact fact = new SysctlFact("kernel.pid_max");
 
         SysctlState s = fact.parse(LocalShell.run(fact.command()));
 
         assertThat(s.current()).isEqualTo(LocalShell.run("cat /proc/sys/kernel/pid_max").stdout().strip());
-        assertThat(s.file().exists()).isFalse();
+        assertThat(s.writable()).isEqualTo(LocalShell.run("[ -w /proc/sys/kernel/pid_max ]").ok());
     }
 
     @Test
     void aKeyTheKernelDoesNotHaveReadsAsNoValueWithTheLocalShell() throws Exception {
-        SysctlFact fact = new SysctlFact("net.pgha.no_such_key", dir.resolve("90-pgha.conf").toString());
+        SysctlFact fact = new SysctlFact("net.pgha.no_such_key");
 
         SysctlState s = fact.parse(LocalShell.run(fact.command()));
 
@@ -60,10 +53,15 @@ class SysctlFactTest {
 
     @Test
     void unknownKeyHasNoValue() throws Exception {
-        SysctlFact fact = new SysctlFact("net.bridge.bridge-nf-call-iptables", "/etc/sysctl.d/90-pgha.conf");
-        String out = "@@pgha:value\n@@pgha:virt\n@@pgha:writable\nno\n@@pgha:f0\nabsent\n";
+        SysctlFact fact = new SysctlFact("net.bridge.bridge-nf-call-iptables");
 
-        assertThat(fact.parse(LocalShell.result(out)).current()).isNull();
+        assertThat(fact.parse(LocalShell.result("@@pgha:value\n@@pgha:writable\nno\n")).current()).isNull();
         assertThat(SysctlFact.procPath("net.ipv4.ip_forward")).isEqualTo("/proc/sys/net/ipv4/ip_forward");
+    }
+
+    @Test
+    void aShellThatPrintedNothingIsAnError() {
+        assertThatThrownBy(() -> new SysctlFact("vm.swappiness").parse(LocalShell.result("")))
+                .isInstanceOf(FactException.class).hasMessageStartingWith("cannot read sysctl vm.swappiness");
     }
 }
