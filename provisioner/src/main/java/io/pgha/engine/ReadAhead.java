@@ -14,8 +14,8 @@ import java.util.Set;
  * {@link ReadAheadPlanner}). They hold only while nothing has changed: the engine forgets them as soon as a
  * task changes any host of the run, and the tasks after that ask the hosts themselves.
  *
- * <p>A task gets each answer once: a module that asks the same question again (a wait polling) is answered
- * by the host.
+ * <p>A plan (a task, or one item of a loop) gets each answer once: a module that asks the same question
+ * again (a wait polling) is answered by the host.
  */
 final class ReadAhead {
     private final Map<RemoteCommand, ExecResult> answers = new HashMap<>();
@@ -41,7 +41,7 @@ final class ReadAhead {
         return current;
     }
 
-    /** The reader of one task's planning: answers read ahead first, else the host. */
+    /** The reader of one plan (a task, or one loop item): answers read ahead first, else the host. */
     HostReader forTask(Transport transport) {
         return reader(transport::exec);
     }
@@ -53,7 +53,7 @@ final class ReadAhead {
         });
     }
 
-    /** Each answer once per reader (one task), then {@code otherwise}. */
+    /** Each answer once per reader (one plan), then {@code otherwise}. */
     private HostReader reader(HostReader otherwise) {
         Set<RemoteCommand> used = new HashSet<>();
         return command -> {

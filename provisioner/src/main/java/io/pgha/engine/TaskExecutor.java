@@ -115,7 +115,6 @@ final class TaskExecutor {
         }
         boolean become = task.become() != null ? task.become() : state.host().connection().become();
         Transport transport = state.connect(transports);
-        HostReader reader = ahead ? state.readAhead().ahead() : state.readAhead().forTask(transport);
 
         List<ItemRun> runs = new ArrayList<>();
         for (Object item : items == null ? java.util.Collections.singletonList(null) : items) {
@@ -124,6 +123,10 @@ final class TaskExecutor {
                 continue;
             }
             Map<String, Object> args = templates.renderArgs(task.args(), itemScope, where);
+            // A reader per item: each item is a plan of its own, so items asking the same question (the file
+            // every sysctl key is persisted in) are all answered by one read; a wait polling in one plan still
+            // asks the host the second time, and an item's change makes the next items ask the host (forget).
+            HostReader reader = ahead ? state.readAhead().ahead() : state.readAhead().forTask(transport);
             EngineOperationContext context = new EngineOperationContext(state.name(), reader, ahead, become, check,
                     itemScope, role.dir(), templates);
             Plan plan;

@@ -111,6 +111,35 @@ class ReadAheadTest {
     }
 
     @Test
+    void theItemsOfALoopAskingTheSameQuestionAreAllAnsweredByOneRead() throws Exception {
+        // As sysctl's items all read the one file their keys are persisted in.
+        Playbook playbook = playbook("pg1", role("files", roleDir,
+                task("Shared", "content", Map.of("dest", "/etc/shared", "content", "x")).loop(List.of("a", "b", "c"))));
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        RecordingListener second = run(playbook, RunOptions.defaults());
+
+        assertThat(second.statuses("pg1")).containsExactly("Shared=ok");
+        assertThat(fleet.host("pg1").batches).isEqualTo(1);
+        assertThat(fleet.host("pg1").readAhead).containsExactly("cat /etc/shared");
+        assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
+    }
+
+    @Test
+    void afterALoopItemChangedTheHostTheNextItemsAskTheHost() throws Exception {
+        // All three items read /etc/shared ahead (absent); the first writes it, the others must see it written.
+        Playbook playbook = playbook("pg1", role("files", roleDir,
+                task("Shared", "content", Map.of("dest", "/etc/shared", "content", "{{ item }}")).loop(List.of("x", "x", "x"))));
+
+        RecordingListener listener = run(playbook, RunOptions.defaults());
+
+        assertThat(listener.statuses("pg1")).containsExactly("Shared=changed");
+        assertThat(fleet.host("pg1").mutations()).containsExactly("upload /etc/shared");
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/shared", "cat /etc/shared");
+    }
+
+    @Test
     void aTaskAfterAChangeReadsTheHostNotTheAnswerReadBefore() throws Exception {
         // Both tasks read /etc/same ahead (absent); after the first wrote it, the second must see it written.
         Role role = role("files", roleDir,
