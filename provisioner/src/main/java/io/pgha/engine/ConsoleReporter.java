@@ -36,6 +36,12 @@ public final class ConsoleReporter implements RunListener {
     }
 
     @Override
+    public void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
+        output.println(style.dim("  facts read ahead: [" + host + "] " + commands + (commands == 1 ? " command" : " commands")
+                + " in " + batches + (batches == 1 ? " batch" : " batches") + " (" + Durations.format(elapsed) + ")"));
+    }
+
+    @Override
     public void hostResult(TaskRef task, HostResult result) {
         StringBuilder line = new StringBuilder()
                 .append(result.status().label()).append(": [").append(result.host()).append("] ").append(task.name());

@@ -36,6 +36,16 @@ public final class JsonReporter implements RunListener {
     }
 
     @Override
+    public void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
+        Map<String, Object> event = event("facts_read_ahead");
+        event.put("host", host);
+        event.put("commands", commands);
+        event.put("batches", batches);
+        event.put("elapsed_ms", elapsed.toMillis());
+        emit(event);
+    }
+
+    @Override
     public void hostResult(TaskRef task, HostResult result) {
         Map<String, Object> event = taskEvent("result", task);
         event.put("host", result.host());

@@ -98,7 +98,7 @@ public final class PlaybookRunner {
                     int role = r;
                     List<List<List<ReadAheadPlanner.Coming>>> all = plays;
                     onAllHostsQuietly(target.hosts().stream().filter(h -> !states.get(h).readAhead().current()).toList(),
-                            states, workers, state -> planner.readAhead(state, rest(all, targets, play, role, state.name())));
+                            states, workers, state -> readAhead(planner, state, rest(all, targets, play, role, state.name())));
                     for (ReadAheadPlanner.Coming coming : roles.get(r)) {
                         TaskRef ref = new TaskRef(coming.role().name(), coming.task().name(), coming.task().source());
                         List<HostResult> results = onAllHosts(ref, target.hosts(), states, workers,
@@ -120,6 +120,14 @@ public final class PlaybookRunner {
         RunSummary summary = new RunSummary(stats, Duration.ofNanos(System.nanoTime() - start));
         listener.recap(summary);
         return summary;
+    }
+
+    private void readAhead(ReadAheadPlanner planner, HostState state, List<ReadAheadPlanner.Coming> tasks) {
+        long start = System.nanoTime();
+        ReadAheadPlanner.Read read = planner.readAhead(state, tasks);
+        if (read.batches() > 0) {
+            listener.factsReadAhead(state.name(), read.commands(), read.batches(), Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     /** For each play, for each of its roles: the selected tasks with the role's variables. */

@@ -38,17 +38,22 @@ final class ReadAheadPlanner {
         this.transports = transports;
     }
 
-    void readAhead(HostState state, List<Coming> tasks) {
+    /** What one read ahead asked a host. */
+    record Read(int commands, int batches) {
+    }
+
+    Read readAhead(HostState state, List<Coming> tasks) {
         Transport transport;
         try {
             transport = state.connect(transports);
         } catch (TransportException e) {
-            return; // the host's first task reports it unreachable
+            return new Read(0, 0); // the host's first task reports it unreachable
         }
         ReadAhead answers = state.readAhead();
         answers.renew();
         Set<RemoteCommand> asked = new HashSet<>();
         List<Coming> pending = new ArrayList<>(tasks);
+        int batches = 0;
         for (int round = 0; round < ROUNDS && !pending.isEmpty(); round++) {
             Set<RemoteCommand> questions = new LinkedHashSet<>();
             List<Coming> waiting = new ArrayList<>();
@@ -63,11 +68,13 @@ final class ReadAheadPlanner {
                 }
             }
             if (questions.isEmpty()) {
-                return;
+                break;
             }
             asked.addAll(questions);
             answers.add(ProbeBatch.run(transport, List.copyOf(questions)));
+            batches++;
             pending = waiting;
         }
+        return new Read(asked.size(), batches);
     }
 }

@@ -10,6 +10,12 @@ public interface RunListener {
 
     void taskStarted(TaskRef task);
 
+    /**
+     * The read-only commands of a host's coming tasks were read ahead ({@link ReadAheadPlanner}): how many, in
+     * how many batches, and how long it took. Not a task; it tells where a run spends its time between tasks.
+     */
+    void factsReadAhead(String host, int commands, int batches, Duration elapsed);
+
     void hostResult(TaskRef task, HostResult result);
 
     void taskFinished(TaskRef task, Duration elapsed);

@@ -74,6 +74,9 @@ class ReadAheadTest {
             assertThat(host.mutations()).as(host.hostName()).isEmpty();
         }
         assertThat(fleet.host("pg1").readAhead).containsExactly("dpkg-query -W app", "cat /etc/a", "cat /etc/b");
+        // Reported, so the output shows where the time before the first task went.
+        assertThat(second.readsAhead).containsExactlyInAnyOrder(new RecordingListener.ReadAhead("pg1", 3, 1),
+                new RecordingListener.ReadAhead("pg2", 2, 1), new RecordingListener.ReadAhead("pg3", 2, 1));
     }
 
     @Test

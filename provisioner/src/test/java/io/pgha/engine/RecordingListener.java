@@ -8,7 +8,11 @@ import java.util.List;
 final class RecordingListener implements RunListener {
     final List<TaskRef> tasks = new ArrayList<>();
     final List<Result> results = new ArrayList<>();
+    final List<ReadAhead> readsAhead = new ArrayList<>();
     RunSummary summary;
+
+    record ReadAhead(String host, int commands, int batches) {
+    }
 
     record Result(TaskRef task, HostResult result) {
         String host() {
@@ -27,6 +31,11 @@ final class RecordingListener implements RunListener {
     @Override
     public synchronized void taskStarted(TaskRef task) {
         tasks.add(task);
+    }
+
+    @Override
+    public synchronized void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
+        readsAhead.add(new ReadAhead(host, commands, batches));
     }
 
     @Override
