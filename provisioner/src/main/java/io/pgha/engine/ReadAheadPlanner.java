@@ -38,7 +38,10 @@ final class ReadAheadPlanner {
         this.transports = transports;
     }
 
-    /** What one read ahead asked a host. */
+    /**
+     * What one read ahead asked a host: how many commands, in how many rounds (each round is one batch per
+     * privilege; a run that becomes root everywhere has one per round).
+     */
     record Read(int commands, int batches) {
     }
 
