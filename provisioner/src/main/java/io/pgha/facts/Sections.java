@@ -1,6 +1,7 @@
 package io.pgha.facts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,11 @@ final class Sections {
             sections.put(current, stripLastNewline(text));
         }
         return sections;
+    }
+
+    /** A section's lines; none for a missing or empty section. */
+    static List<String> lines(String section) {
+        return section == null || section.isEmpty() ? List.of() : List.of(section.split("\n"));
     }
 
     private static String stripLastNewline(StringBuilder text) {

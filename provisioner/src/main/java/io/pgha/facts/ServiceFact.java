@@ -3,11 +3,35 @@ package io.pgha.facts;
 import io.pgha.transport.ExecResult;
 import io.pgha.transport.ShellQuote;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Load, active and unit-file state of one systemd unit, in one {@code systemctl show}. */
-public final class ServiceFact implements Fact<ServiceState> {
+/**
+ * Load, active and unit-file state of one systemd unit, in one {@code systemctl show}. Facts of this kind merge:
+ * the read-ahead asks one {@code systemctl show} for every unit a host's tasks name (it prints a block per unit,
+ * in order, blocks separated by an empty line).
+ */
+public final class ServiceFact implements MergeableFact<ServiceState> {
+    private static final Merger MERGER = facts -> {
+        List<ServiceFact> services = facts.stream().map(ServiceFact.class::cast).toList();
+        List<String> units = services.stream().map(f -> f.unit).toList();
+        return new MergedFact(command(units), result -> {
+            String[] blocks = result.stdout().strip().split("\n\n");
+            if (blocks.length != units.size()) {
+                throw new FactException("cannot read the state of units " + String.join(", ", units) + ": "
+                        + result.errorText());
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < blocks.length; i++) {
+                values.add(services.get(i).parse(new ExecResult(result.exitCode(), blocks[i], result.stderr(),
+                        result.elapsed())));
+            }
+            return values;
+        });
+    };
+
     private final String unit;
 
     public ServiceFact(String unit) {
@@ -15,8 +39,17 @@ public final class ServiceFact implements Fact<ServiceState> {
     }
 
     @Override
+    public Merger merger() {
+        return MERGER;
+    }
+
+    @Override
     public String command() {
-        return "systemctl show --no-pager -p LoadState,ActiveState,UnitFileState -- " + ShellQuote.quote(unit);
+        return command(List.of(unit));
+    }
+
+    private static String command(List<String> units) {
+        return "systemctl show --no-pager -p LoadState,ActiveState,UnitFileState -- " + ShellQuote.join(units);
     }
 
     @Override

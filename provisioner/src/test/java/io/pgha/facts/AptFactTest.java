@@ -41,6 +41,33 @@ class AptFactTest {
     }
 
     @Test
+    void mergedFactsAskOneDpkgQueryAndEachSeesOnlyItsOwnPackages() throws Exception {
+        List<AptFact> facts = List.of(new AptFact(List.of("bash", "patroni")), new AptFact(List.of("postgresql-15", "bash")),
+                new AptFact(List.of("nosuchpkg")));
+
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+        List<Object> values = merged.parse(new ExecResult(1, RECORDED, "dpkg-query: no packages found matching nosuchpkg",
+                Duration.ZERO));
+
+        assertThat(merged.command()).isEqualTo(new AptFact(List.of("bash", "patroni", "postgresql-15", "nosuchpkg")).command());
+        assertThat(values).containsExactly(new AptState(java.util.Map.of("bash", "5.2.15-2+b8")),
+                new AptState(java.util.Map.of("bash", "5.2.15-2+b8")), new AptState(java.util.Map.of()));
+    }
+
+    @Test
+    void mergedOnADebianHostEachGetsWhatItReadsAlone() throws Exception {
+        assumeTrue(LocalShell.has("dpkg-query"), "not a Debian host");
+        List<AptFact> facts = List.of(new AptFact(List.of("coreutils", "no-such-package-pgha")), new AptFact(List.of("bash")));
+
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+        List<Object> values = merged.parse(LocalShell.run(merged.command()));
+
+        for (int i = 0; i < facts.size(); i++) {
+            assertThat(values.get(i)).isEqualTo(facts.get(i).parse(LocalShell.run(facts.get(i).command())));
+        }
+    }
+
+    @Test
     void runsOnADebianHost() throws Exception {
         assumeTrue(LocalShell.has("dpkg-query"), "not a Debian host");
         AptFact fact = new AptFact(List.of("coreutils", "no-such-package-pgha"));

@@ -89,13 +89,62 @@ class FilesFactTest {
     @Test
     void parsesRecordedOutput() throws Exception {
         FilesFact fact = new FilesFact(List.of(FileQuery.fetch("/etc/hosts"), FileQuery.fetch("/etc/x/y")));
-        String out = "@@pgha:f0\nfile\troot\troot\t644\tabc\ncontent aGVsbG8K\n@@pgha:f1\nabsent\nnoparent\n";
+        String out = "@@pgha:paths\ne\nan\n@@pgha:stat\nregular file\troot\troot\t644\n@@pgha:sha\n" + "a".repeat(64)
+                + "  /etc/hosts\n@@pgha:c0\naGVsbG8K\n";
 
         List<FileState> states = fact.parse(LocalShell.result(out));
 
         assertThat(states.get(0).owner()).isEqualTo("root");
         assertThat(new String(states.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
         assertThat(states.get(1).parentExists()).isFalse();
+    }
+
+    @Test
+    void manyFilesTakeOneStatAndOneSha256sum() {
+        String command = new FilesFact(List.of(FileQuery.fetch("/a"), FileQuery.compareWith("/b", "x"),
+                FileQuery.compareWith("/c", "y"))).command();
+
+        assertThat(command.split("stat -L", -1)).hasSize(2);
+        assertThat(command.split("sha256sum", -1)).hasSize(2);
+    }
+
+    @Test
+    void mergedFactsReadInOneCommandWhatEachReadsAlone() throws Exception {
+        Path same = write("same.conf", "kept\n", "rw-r-----");
+        Path differs = write("differs.conf", "old\n", "rw-r--r--");
+        Path edited = write("hosts", "127.0.0.1 localhost\n", "rw-r--r--");
+        Files.createDirectory(dir.resolve("sub"));
+        List<FilesFact> facts = List.of(
+                new FilesFact(FileQuery.compareWith(same.toString(), sha("kept\n"))),
+                new FilesFact(List.of(FileQuery.compareWith(differs.toString(), sha("new\n")),
+                        FileQuery.compareWith(dir.resolve("absent").toString(), "x"))),
+                new FilesFact(FileQuery.fetch(edited.toString())),
+                new FilesFact(List.of(FileQuery.compareWith(dir.resolve("sub").toString(), "x"),
+                        FileQuery.fetch(dir.resolve("nodir/file").toString()))));
+
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+        List<Object> values = merged.parse(LocalShell.run(merged.command()));
+
+        assertThat(values).hasSize(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            assertThat(values.get(i)).as("fact %d", i).usingRecursiveComparison()
+                    .isEqualTo(facts.get(i).parse(LocalShell.run(facts.get(i).command())));
+        }
+        @SuppressWarnings("unchecked")
+        FileState changed = ((List<FileState>) values.get(1)).get(0);
+        assertThat(new String(changed.content(), StandardCharsets.UTF_8)).isEqualTo("old\n");
+        assertThat(merged.command().split("sha256sum", -1)).hasSize(2);
+    }
+
+    @Test
+    void aFileLargerThanTheDiffLimitComesWithoutContent() throws Exception {
+        Path big = write("big", "x".repeat((int) FilesFact.MAX_CONTENT_BYTES + 1), "rw-r--r--");
+        FilesFact fact = new FilesFact(FileQuery.compareWith(big.toString(), "0".repeat(64)));
+
+        FileState state = fact.parse(LocalShell.run(fact.command())).get(0);
+
+        assertThat(state.exists()).isTrue();
+        assertThat(state.content()).isNull();
     }
 
     @Test

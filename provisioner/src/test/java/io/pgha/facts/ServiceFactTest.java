@@ -4,6 +4,7 @@ import io.pgha.transport.ExecResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +42,32 @@ class ServiceFactTest {
         assertThat(fact.parse(LocalShell.result("LoadState=loaded\nActiveState=activating\nUnitFileState=enabled-runtime\n")))
                 .satisfies(s -> assertThat(s.running()).isTrue())
                 .satisfies(s -> assertThat(s.enabled()).isTrue());
+    }
+
+    @Test
+    void mergedFactsAskOneSystemctlShowAndEachGetsItsUnitsBlock() throws Exception {
+        // Recorded on Debian 13 (systemd 257): a block per unit, in order, an empty line between blocks.
+        List<ServiceFact> facts = List.of(new ServiceFact("etcd.service"), new ServiceFact("nosuch.service"),
+                new ServiceFact("patroni.service"));
+        String recorded = "LoadState=loaded\nActiveState=active\nUnitFileState=enabled\n\n"
+                + "LoadState=not-found\nActiveState=inactive\nUnitFileState=\n\n"
+                + "LoadState=loaded\nActiveState=active\nUnitFileState=enabled\n";
+
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+        List<Object> values = merged.parse(LocalShell.result(recorded));
+
+        assertThat(merged.command()).endsWith(" -- etcd.service nosuch.service patroni.service");
+        assertThat(values).containsExactly(new ServiceState("loaded", "active", "enabled"),
+                new ServiceState("not-found", "inactive", ""), new ServiceState("loaded", "active", "enabled"));
+    }
+
+    @Test
+    void aMergedAnswerWithoutABlockPerUnitIsAFactError() {
+        List<ServiceFact> facts = List.of(new ServiceFact("a.service"), new ServiceFact("b.service"));
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+
+        assertThatThrownBy(() -> merged.parse(LocalShell.result("LoadState=loaded\nActiveState=active\n")))
+                .isInstanceOf(FactException.class).hasMessageContaining("a.service, b.service");
     }
 
     @Test

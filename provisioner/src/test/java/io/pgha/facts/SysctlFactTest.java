@@ -2,6 +2,9 @@ package io.pgha.facts;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +12,7 @@ class SysctlFactTest {
 
     @Test
     void nonNamespacedKeyInsideNspawn() throws Exception {
-        SysctlState s = new SysctlFact("vm.swappiness").parse(LocalShell.result("@@pgha:value\n60\n@@pgha:writable\nno\n"));
+        SysctlState s = new SysctlFact("vm.swappiness").parse(LocalShell.result("@@pgha:values\nvm.swappiness = 60\n@@pgha:writable\nno\n"));
 
         assertThat(s.current()).isEqualTo("60");
         assertThat(s.writable()).isFalse();
@@ -18,7 +21,7 @@ class SysctlFactTest {
     @Test
     void multiValueKeyComparesOnSingleSpaces() throws Exception {
         SysctlState s = new SysctlFact("net.ipv4.tcp_rmem")
-                .parse(LocalShell.result("@@pgha:value\n4096\t131072\t6291456\n@@pgha:writable\nyes\n"));
+                .parse(LocalShell.result("@@pgha:values\nnet.ipv4.tcp_rmem = 4096\t131072\t6291456\n@@pgha:writable\nyes\n"));
 
         assertThat(s.current()).isEqualTo("4096 131072 6291456");
         assertThat(s.writable()).isTrue();
@@ -55,8 +58,33 @@ class SysctlFactTest {
     void unknownKeyHasNoValue() throws Exception {
         SysctlFact fact = new SysctlFact("net.bridge.bridge-nf-call-iptables");
 
-        assertThat(fact.parse(LocalShell.result("@@pgha:value\n@@pgha:writable\nno\n")).current()).isNull();
+        assertThat(fact.parse(LocalShell.result("@@pgha:values\n@@pgha:writable\nno\n")).current()).isNull();
         assertThat(SysctlFact.procPath("net.ipv4.ip_forward")).isEqualTo("/proc/sys/net/ipv4/ip_forward");
+    }
+
+    @Test
+    void mergedFactsAskOneSysctlAndEachGetsItsKeysValueWithTheLocalShell() throws Exception {
+        List<SysctlFact> facts = Stream.of("kernel.pid_max", "net.pgha.no_such_key", "kernel.threads-max", "kernel/ostype")
+                .map(SysctlFact::new).toList();
+
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+        List<Object> values = merged.parse(LocalShell.run(merged.command()));
+
+        assertThat(merged.command().split("sysctl ", -1)).hasSize(2);
+        for (int i = 0; i < facts.size(); i++) {
+            assertThat(values.get(i)).as(facts.get(i).command()).isEqualTo(facts.get(i).parse(LocalShell.run(facts.get(i).command())));
+        }
+        assertThat(((SysctlState) values.get(0)).current()).isEqualTo(LocalShell.run("cat /proc/sys/kernel/pid_max").stdout().strip());
+        assertThat(((SysctlState) values.get(1)).current()).isNull();
+        assertThat(((SysctlState) values.get(3)).current()).isEqualTo("Linux");
+    }
+
+    @Test
+    void aValueOnSeveralLinesIsOneValue() throws Exception {
+        SysctlState s = new SysctlFact("dev.x.info")
+                .parse(LocalShell.result("@@pgha:values\ndev.x.info = first\nsecond\n@@pgha:writable\nno\n"));
+
+        assertThat(s.current()).isEqualTo("first second");
     }
 
     @Test

@@ -39,7 +39,7 @@ class AptRepositoryTest {
     @Test
     void configuredRepositoryIsNoChange() throws Exception {
         ScriptedContext ctx = new ScriptedContext().onFact(fact(),
-                Recorded.file(0, "root", "root", "644", KEY) + Recorded.file(1, "root", "root", "644", SOURCES));
+                Recorded.files(Recorded.file("root", "root", "644", KEY), Recorded.file("root", "root", "644", SOURCES)));
 
         assertThat(op.plan(ctx, ARGS).changes()).isFalse();
         assertThat(ctx.asked()).hasSize(1);
@@ -47,7 +47,7 @@ class AptRepositoryTest {
 
     @Test
     void newRepositoryWritesKeyAndSourcesThenUpdates() throws Exception {
-        ScriptedContext ctx = new ScriptedContext().onFact(fact(), Recorded.absent(0) + Recorded.absent(1));
+        ScriptedContext ctx = new ScriptedContext().onFact(fact(), Recorded.files(Recorded.absent(), Recorded.absent()));
 
         Plan plan = op.plan(ctx, ARGS);
 
@@ -60,8 +60,8 @@ class AptRepositoryTest {
 
     @Test
     void changedSourcesAloneAlsoUpdates() throws Exception {
-        ScriptedContext ctx = new ScriptedContext().onFact(fact(), Recorded.file(0, "root", "root", "644", KEY)
-                + Recorded.changedFile(1, "root", "root", "644", SOURCES.replace("trixie", "bookworm")));
+        ScriptedContext ctx = new ScriptedContext().onFact(fact(), Recorded.files(Recorded.file("root", "root", "644", KEY),
+                Recorded.changedFile("root", "root", "644", SOURCES.replace("trixie", "bookworm"))));
 
         assertThat(op.plan(ctx, ARGS).actions()).hasSize(2);
     }
@@ -70,7 +70,7 @@ class AptRepositoryTest {
     void keyFromARoleFile(@TempDir Path files) throws Exception {
         Files.writeString(files.resolve("pgdg.asc"), KEY);
         ScriptedContext ctx = new ScriptedContext().files(files).onFact(fact(),
-                Recorded.file(0, "root", "root", "644", KEY) + Recorded.file(1, "root", "root", "644", SOURCES));
+                Recorded.files(Recorded.file("root", "root", "644", KEY), Recorded.file("root", "root", "644", SOURCES)));
         Map<String, Object> args = new java.util.HashMap<>(ARGS);
         args.remove("key");
         args.put("key_file", "pgdg.asc");
@@ -82,9 +82,9 @@ class AptRepositoryTest {
     void absentRemovesBoth() throws Exception {
         FilesFact probe = new FilesFact(List.of(FileQuery.compareWith(KEY_PATH, null),
                 FileQuery.compareWith(SOURCES_PATH, null)));
-        ScriptedContext present = new ScriptedContext().onFact(probe, Recorded.file(0, "root", "root", "644", KEY)
-                + Recorded.absent(1));
-        ScriptedContext gone = new ScriptedContext().onFact(probe, Recorded.absent(0) + Recorded.absent(1));
+        ScriptedContext present = new ScriptedContext().onFact(probe, Recorded.files(Recorded.file("root", "root", "644", KEY),
+                Recorded.absent()));
+        ScriptedContext gone = new ScriptedContext().onFact(probe, Recorded.files(Recorded.absent(), Recorded.absent()));
 
         assertThat(op.plan(present, Map.of("name", "pgdg", "state", "absent")).actions()).extracting(Action::describe)
                 .containsExactly("rm -f -- /etc/apt/sources.list.d/pgdg.sources /etc/apt/keyrings/pgdg.asc",

@@ -24,13 +24,13 @@ class BlockInFileTest {
 
     @Test
     void blockAlreadyThereIsNoChange() throws Exception {
-        assertThat(op.plan(hosts(Recorded.changedFile(0, "root", "root", "644", MANAGED)),
+        assertThat(op.plan(hosts(Recorded.changedFile("root", "root", "644", MANAGED)),
                 Map.of("path", HOSTS, "block", BLOCK)).changes()).isFalse();
     }
 
     @Test
     void blockIsAppendedKeepingTheRest() throws Exception {
-        Plan plan = op.plan(hosts(Recorded.changedFile(0, "root", "root", "644", BASE)), Map.of("path", HOSTS, "block", BLOCK));
+        Plan plan = op.plan(hosts(Recorded.changedFile("root", "root", "644", BASE)), Map.of("path", HOSTS, "block", BLOCK));
 
         assertThat(new String(((Action.Upload) plan.actions().get(0)).content(), StandardCharsets.UTF_8)).isEqualTo(MANAGED);
         assertThat(plan.diff()).contains("+10.0.0.12 pg2");
@@ -48,12 +48,12 @@ class BlockInFileTest {
 
     @Test
     void absentStateRemovesTheBlockAndMissingFileIsCreated() throws Exception {
-        Plan removed = op.plan(hosts(Recorded.changedFile(0, "root", "root", "644", MANAGED)),
+        Plan removed = op.plan(hosts(Recorded.changedFile("root", "root", "644", MANAGED)),
                 Map.of("path", HOSTS, "state", "absent"));
         assertThat(new String(((Action.Upload) removed.actions().get(0)).content(), StandardCharsets.UTF_8)).isEqualTo(BASE);
 
         String limits = "/etc/security/limits.d/pgha.conf";
-        ScriptedContext ctx = new ScriptedContext().onFact(new FilesFact(FileQuery.fetch(limits)), Recorded.absent(0));
+        ScriptedContext ctx = new ScriptedContext().onFact(new FilesFact(FileQuery.fetch(limits)), Recorded.absent());
         Plan created = op.plan(ctx, Map.of("path", limits, "block", "postgres - nofile 20000", "marker", "## {mark}"));
         assertThat(new String(((Action.Upload) created.actions().get(0)).content(), StandardCharsets.UTF_8))
                 .isEqualTo("## BEGIN\npostgres - nofile 20000\n## END\n");

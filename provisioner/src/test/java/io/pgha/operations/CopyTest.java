@@ -26,7 +26,7 @@ class CopyTest {
 
     @Test
     void sameContentOwnerAndModeIsNoChange() throws Exception {
-        ScriptedContext ctx = host(DEST, NEW, Recorded.file(0, "root", "haproxy", "640", NEW));
+        ScriptedContext ctx = host(DEST, NEW, Recorded.file("root", "haproxy", "640", NEW));
 
         Plan plan = copy.plan(ctx, Map.of("dest", DEST, "content", NEW, "group", "haproxy", "mode", "0640"));
 
@@ -37,7 +37,7 @@ class CopyTest {
     @Test
     void changedContentIsUploadedWithAValidatedAtomicWriteAndADiff() throws Exception {
         String old = "global\n  maxconn 200000\ndefaults\n  mode tcp\n";
-        ScriptedContext ctx = host(DEST, NEW, Recorded.changedFile(0, "root", "root", "644", old));
+        ScriptedContext ctx = host(DEST, NEW, Recorded.changedFile("root", "root", "644", old));
 
         Plan plan = copy.plan(ctx, Map.of("dest", DEST, "content", NEW, "validate", "haproxy -c -f %s"));
 
@@ -61,7 +61,7 @@ class CopyTest {
     @Test
     void newFileInAMissingDirectoryCreatesTheDirectory() throws Exception {
         String dest = "/etc/pgha/new.conf";
-        ScriptedContext ctx = host(dest, "a\n", Recorded.absentWithoutParent(0));
+        ScriptedContext ctx = host(dest, "a\n", Recorded.absentWithoutParent());
 
         Plan plan = copy.plan(ctx, Map.of("dest", dest, "content", "a\n"));
 
@@ -73,7 +73,7 @@ class CopyTest {
 
     @Test
     void onlyAttributesDifferMeansChmodAndChownWithoutUpload() throws Exception {
-        ScriptedContext ctx = host(DEST, NEW, Recorded.file(0, "root", "root", "644", NEW));
+        ScriptedContext ctx = host(DEST, NEW, Recorded.file("root", "root", "644", NEW));
 
         Plan plan = copy.plan(ctx, Map.of("dest", DEST, "content", NEW, "owner", "haproxy", "mode", "0600"));
 
@@ -84,7 +84,7 @@ class CopyTest {
 
     @Test
     void keepsTheExistingOwnerAndModeWhenNotGiven() throws Exception {
-        ScriptedContext ctx = host(DEST, NEW, Recorded.changedFile(0, "haproxy", "haproxy", "640", "x\n"));
+        ScriptedContext ctx = host(DEST, NEW, Recorded.changedFile("haproxy", "haproxy", "640", "x\n"));
 
         Plan plan = copy.plan(ctx, Map.of("dest", DEST, "content", NEW));
 
@@ -96,17 +96,17 @@ class CopyTest {
     void secretLookingFilesHideTheirContent() throws Exception {
         String pgpass = "/var/lib/postgresql/.pgpass";
         String secret = "*:*:*:replicator:s3cr3t\n";
-        ScriptedContext ctx = host(pgpass, secret, Recorded.changedFile(0, "postgres", "postgres", "600", "old\n"));
+        ScriptedContext ctx = host(pgpass, secret, Recorded.changedFile("postgres", "postgres", "600", "old\n"));
         Plan byMode = copy.plan(ctx, Map.of("dest", pgpass, "content", secret, "mode", "0600"));
         assertThat(byMode.diff()).contains("content hidden").doesNotContain("s3cr3t").doesNotContain("old");
 
         String conf = "/etc/app.conf";
         String withPassword = "user: app\npassword: hunter2\n";
-        ScriptedContext ctx2 = host(conf, withPassword, Recorded.changedFile(0, "root", "root", "644", "user: app\n"));
+        ScriptedContext ctx2 = host(conf, withPassword, Recorded.changedFile("root", "root", "644", "user: app\n"));
         assertThat(copy.plan(ctx2, Map.of("dest", conf, "content", withPassword)).diff())
                 .contains("content hidden").doesNotContain("hunter2");
 
-        ScriptedContext ctx3 = host(conf, "plain\n", Recorded.changedFile(0, "root", "root", "644", "old\n"));
+        ScriptedContext ctx3 = host(conf, "plain\n", Recorded.changedFile("root", "root", "644", "old\n"));
         assertThat(copy.plan(ctx3, Map.of("dest", conf, "content", "plain\n", "diff", false)).diff())
                 .contains("content hidden (diff: false)");
     }
@@ -115,7 +115,7 @@ class CopyTest {
     void srcIsReadFromTheRoleFiles(@TempDir Path files) throws Exception {
         Files.writeString(files.resolve("limits.conf"), "postgres - nofile 65536\n");
         ScriptedContext ctx = host("/etc/security/limits.d/pg.conf", "postgres - nofile 65536\n",
-                Recorded.file(0, "root", "root", "644", "postgres - nofile 65536\n")).files(files);
+                Recorded.file("root", "root", "644", "postgres - nofile 65536\n")).files(files);
 
         assertThat(copy.plan(ctx, Map.of("dest", "/etc/security/limits.d/pg.conf", "src", "limits.conf")).changes())
                 .isFalse();

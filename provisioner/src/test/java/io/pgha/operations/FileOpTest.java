@@ -12,7 +12,11 @@ class FileOpTest {
     private static final String DIR = "/var/lib/pgha";
     private final FileOp file = new FileOp();
 
-    private static ScriptedContext stat(String path, String output) {
+    /** @param found stat's line for the path (and a link's target on a second line), or "absent\n" */
+    private static ScriptedContext stat(String path, String found) {
+        String[] lines = found.split("\n");
+        String output = lines[0].equals("absent") ? "@@pgha:paths\na\n@@pgha:stat\n@@pgha:links\n"
+                : "@@pgha:paths\ne\n@@pgha:stat\n" + lines[0] + "\n@@pgha:links\n" + (lines.length > 1 ? lines[1] + "\n" : "");
         return new ScriptedContext().onFact(new PathStatFact(path), output);
     }
 

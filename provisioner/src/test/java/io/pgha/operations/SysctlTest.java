@@ -20,14 +20,14 @@ class SysctlTest {
     /** A host with the key's live value and the persisted file; the container is not scripted (asking it fails). */
     private static ScriptedContext host(String key, String value, boolean writable, String fileOutput) {
         return new ScriptedContext()
-                .onFact(new SysctlFact(key), "@@pgha:value\n" + value + "\n@@pgha:writable\n" + (writable ? "yes" : "no") + "\n")
+                .onFact(new SysctlFact(key), "@@pgha:values\n" + key + " = " + value + "\n@@pgha:writable\n" + (writable ? "yes" : "no") + "\n")
                 .onFact(FILE_FACT, fileOutput);
     }
 
     @Test
     void persistedAndLiveValueIsNoChangeAndAsksNoContainer() throws Exception {
         ScriptedContext ctx = host("vm.swappiness", "1", false,
-                Recorded.changedFile(0, "root", "root", "644", "vm.swappiness = 1\n"));
+                Recorded.changedFile("root", "root", "644", "vm.swappiness = 1\n"));
 
         assertThat(op.plan(ctx, Map.of("name", "vm.swappiness", "value", 1)).changes()).isFalse();
         assertThat(ctx.asked()).containsExactly(new SysctlFact("vm.swappiness").command(), FILE_FACT.command());
@@ -36,8 +36,8 @@ class SysctlTest {
     @Test
     void everyKeyOfOneFileAsksTheSameFileCommand() throws Exception {
         String both = "vm.swappiness = 1\nvm.overcommit_memory = 2\n";
-        ScriptedContext ctx = host("vm.swappiness", "1", true, Recorded.changedFile(0, "root", "root", "644", both))
-                .onFact(new SysctlFact("vm.overcommit_memory"), "@@pgha:value\n2\n@@pgha:writable\nyes\n");
+        ScriptedContext ctx = host("vm.swappiness", "1", true, Recorded.changedFile("root", "root", "644", both))
+                .onFact(new SysctlFact("vm.overcommit_memory"), "@@pgha:values\nvm.overcommit_memory = 2\n@@pgha:writable\nyes\n");
 
         assertThat(op.plan(ctx, Map.of("name", "vm.swappiness", "value", 1)).changes()).isFalse();
         assertThat(op.plan(ctx, Map.of("name", "vm.overcommit_memory", "value", 2)).changes()).isFalse();
@@ -48,7 +48,7 @@ class SysctlTest {
     @Test
     void onAVmTheValueIsPersistedAndApplied() throws Exception {
         ScriptedContext ctx = host("vm.swappiness", "60", true,
-                Recorded.changedFile(0, "root", "root", "644", "# pgha\nvm.swappiness=60\nvm.overcommit_memory = 2\n"));
+                Recorded.changedFile("root", "root", "644", "# pgha\nvm.swappiness=60\nvm.overcommit_memory = 2\n"));
 
         Plan plan = op.plan(ctx, Map.of("name", "vm.swappiness", "value", "1"));
 
@@ -61,7 +61,7 @@ class SysctlTest {
     @Test
     void inAContainerAnUnsettableKeyIsAWarningNotAFailure() throws Exception {
         ScriptedContext ctx = host("vm.swappiness", "60", false,
-                Recorded.changedFile(0, "root", "root", "644", "vm.swappiness = 1\n"))
+                Recorded.changedFile("root", "root", "644", "vm.swappiness = 1\n"))
                 .onFact(new ContainerFact(), "systemd-nspawn\n");
 
         Plan plan = op.plan(ctx, Map.of("name", "vm.swappiness", "value", "1"));
@@ -74,7 +74,7 @@ class SysctlTest {
     @Test
     void aKeyThatCannotBeWrittenOutsideAContainerIsStillSet() throws Exception {
         // Not writable but no container: not the host's decision, so pgha tries (and sysctl -w reports why not).
-        ScriptedContext ctx = host("vm.swappiness", "60", false, Recorded.absent(0)).onFact(new ContainerFact(), 1, "none\n");
+        ScriptedContext ctx = host("vm.swappiness", "60", false, Recorded.absent()).onFact(new ContainerFact(), 1, "none\n");
 
         Plan plan = op.plan(ctx, Map.of("name", "vm.swappiness", "value", "1"));
 
@@ -84,7 +84,7 @@ class SysctlTest {
 
     @Test
     void multiValueKeysCompareOnSingleSpaces() throws Exception {
-        ScriptedContext ctx = host("net.ipv4.tcp_rmem", "4096\t131072\t6291456", true, Recorded.absent(0));
+        ScriptedContext ctx = host("net.ipv4.tcp_rmem", "4096\t131072\t6291456", true, Recorded.absent());
 
         Plan plan = op.plan(ctx, Map.of("name", "net.ipv4.tcp_rmem", "value", "4096  131072 6291456"));
 
@@ -93,7 +93,7 @@ class SysctlTest {
 
     @Test
     void unknownKeyAndBadArguments() {
-        ScriptedContext ctx = host("net.bridge.x", "", false, Recorded.absent(0));
+        ScriptedContext ctx = host("net.bridge.x", "", false, Recorded.absent());
         assertThatThrownBy(() -> op.plan(ctx, Map.of("name", "net.bridge.x", "value", "1")))
                 .hasMessageStartingWith("the kernel has no parameter net.bridge.x");
         assertThatThrownBy(() -> op.plan(ctx, Map.of("name", "swappiness", "value", "1")))

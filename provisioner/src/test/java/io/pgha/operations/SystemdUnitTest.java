@@ -16,7 +16,7 @@ class SystemdUnitTest {
     @Test
     void unchangedUnitNeedsNoDaemonReload() throws Exception {
         ScriptedContext ctx = new ScriptedContext().onFact(new FilesFact(FileQuery.compareWith(
-                "/etc/systemd/system/patroni.service", Recorded.sha(UNIT))), Recorded.file(0, "root", "root", "644", UNIT));
+                "/etc/systemd/system/patroni.service", Recorded.sha(UNIT))), Recorded.file("root", "root", "644", UNIT));
 
         assertThat(op.plan(ctx, Map.of("name", "patroni", "content", UNIT)).changes()).isFalse();
     }
@@ -25,7 +25,7 @@ class SystemdUnitTest {
     void changedUnitIsWrittenThenSystemdReloaded() throws Exception {
         ScriptedContext ctx = new ScriptedContext().template("patroni.service.j2", UNIT)
                 .onFact(new FilesFact(FileQuery.compareWith("/etc/systemd/system/patroni.service", Recorded.sha(UNIT))),
-                        Recorded.absent(0));
+                        Recorded.absent());
 
         Plan plan = op.plan(ctx, Map.of("name", "patroni.service", "src", "patroni.service.j2"));
 
@@ -40,7 +40,7 @@ class SystemdUnitTest {
     void dropinGoesToTheUnitsDirectoryWhichIsCreatedIfMissing() throws Exception {
         String conf = "[Service]\nLimitNOFILE=20000\n";
         ScriptedContext ctx = new ScriptedContext().onFact(new FilesFact(FileQuery.compareWith(
-                "/etc/systemd/system/haproxy.service.d/limits.conf", Recorded.sha(conf))), Recorded.absentWithoutParent(0));
+                "/etc/systemd/system/haproxy.service.d/limits.conf", Recorded.sha(conf))), Recorded.absentWithoutParent());
 
         Plan plan = op.plan(ctx, Map.of("name", "haproxy", "dropin", "limits", "content", conf));
 

@@ -22,7 +22,7 @@ class TemplateTest {
 
     @Test
     void renderedTemplateMatchingTheHostIsNoChange() throws Exception {
-        Plan plan = template.plan(host(Recorded.file(0, "postgres", "postgres", "640", RENDERED)),
+        Plan plan = template.plan(host(Recorded.file("postgres", "postgres", "640", RENDERED)),
                 Map.of("src", "pg_hba.conf.j2", "dest", DEST, "owner", "postgres", "mode", "0640"));
 
         assertThat(plan.changes()).isFalse();
@@ -30,7 +30,7 @@ class TemplateTest {
 
     @Test
     void differentHostGetsTheRenderedText() throws Exception {
-        Plan plan = template.plan(host(Recorded.absent(0)),
+        Plan plan = template.plan(host(Recorded.absent()),
                 Map.of("src", "pg_hba.conf.j2", "dest", DEST, "owner", "postgres", "mode", "0640"));
 
         assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(Action.Upload.class, up ->

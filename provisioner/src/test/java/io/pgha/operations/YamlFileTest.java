@@ -107,10 +107,10 @@ class YamlFileTest {
         Map<String, Object> args = Map.of("dest", DEST, "data", patroni(), "owner", "postgres", "mode", "0600",
                 "validate", "patroni --validate-config %s");
 
-        assertThat(op.plan(new ScriptedContext().onFact(fact, Recorded.file(0, "postgres", "postgres", "600", yaml)),
+        assertThat(op.plan(new ScriptedContext().onFact(fact, Recorded.file("postgres", "postgres", "600", yaml)),
                 args).changes()).isFalse();
         Plan changed = op.plan(new ScriptedContext().onFact(fact,
-                Recorded.changedFile(0, "postgres", "postgres", "600", "scope: old\n")), args);
+                Recorded.changedFile("postgres", "postgres", "600", "scope: old\n")), args);
         assertThat(changed.actions()).singleElement().isInstanceOf(Action.Upload.class);
         assertThat(changed.diff()).contains("content hidden");
     }
