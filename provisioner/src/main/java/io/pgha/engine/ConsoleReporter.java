@@ -36,9 +36,10 @@ public final class ConsoleReporter implements RunListener {
     }
 
     @Override
-    public void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
-        output.println(style.dim("  facts read ahead: [" + host + "] " + commands + (commands == 1 ? " command" : " commands")
-                + " in " + batches + (batches == 1 ? " batch" : " batches") + " (" + Durations.format(elapsed) + ")"));
+    public void factsReadAhead(String host, int questions, int commands, int batches, Duration elapsed) {
+        output.println(style.dim("  facts read ahead: [" + host + "] " + questions + (questions == 1 ? " question" : " questions")
+                + " in " + commands + (commands == 1 ? " command" : " commands")
+                + ", " + batches + (batches == 1 ? " batch" : " batches") + " (" + Durations.format(elapsed) + ")"));
     }
 
     @Override

@@ -52,11 +52,12 @@ final class EngineOperationContext implements OperationContext {
     public <T> T fact(Fact<T> fact) throws OperationException {
         // A task that becomes root reads every fact as root: the host's root shell is open anyway, and
         // one shell per host answers a run's facts in fewer round trips than two.
-        ExecResult result = run(new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT));
         try {
-            return fact.parse(result);
+            return reader.fact(fact, new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT));
         } catch (FactException e) {
             throw new OperationException(fact.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (TransportException e) {
+            throw new OperationException(e.getMessage(), e);
         }
     }
 

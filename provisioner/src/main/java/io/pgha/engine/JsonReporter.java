@@ -36,9 +36,10 @@ public final class JsonReporter implements RunListener {
     }
 
     @Override
-    public void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
+    public void factsReadAhead(String host, int questions, int commands, int batches, Duration elapsed) {
         Map<String, Object> event = event("facts_read_ahead");
         event.put("host", host);
+        event.put("questions", questions);
         event.put("commands", commands);
         event.put("batches", batches);
         event.put("elapsed_ms", elapsed.toMillis());

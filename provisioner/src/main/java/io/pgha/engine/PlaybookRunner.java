@@ -126,7 +126,7 @@ public final class PlaybookRunner {
         long start = System.nanoTime();
         ReadAheadPlanner.Read read = planner.readAhead(state, tasks);
         if (read.batches() > 0) {
-            listener.factsReadAhead(state.name(), read.commands(), read.batches(), Duration.ofNanos(System.nanoTime() - start));
+            listener.factsReadAhead(state.name(), read.questions(), read.commands(), read.batches(), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -9,8 +9,9 @@ import io.pgha.transport.TransportFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,10 +40,11 @@ final class ReadAheadPlanner {
     }
 
     /**
-     * What one read ahead asked a host: how many commands, in how many rounds (each round is one batch per
-     * privilege; a run that becomes root everywhere has one per round).
+     * What one read ahead asked a host: how many questions (facts and probes), in how many commands (facts of one
+     * kind merged into one), in how many rounds (each round is one batch per privilege; a run that becomes root
+     * everywhere has one per round).
      */
-    record Read(int commands, int batches) {
+    record Read(int questions, int commands, int batches) {
     }
 
     Read readAhead(HostState state, List<Coming> tasks) {
@@ -50,34 +52,37 @@ final class ReadAheadPlanner {
         try {
             transport = state.connect(transports);
         } catch (TransportException e) {
-            return new Read(0, 0); // the host's first task reports it unreachable
+            return new Read(0, 0, 0); // the host's first task reports it unreachable
         }
         ReadAhead answers = state.readAhead();
         answers.renew();
         Set<RemoteCommand> asked = new HashSet<>();
         List<Coming> pending = new ArrayList<>(tasks);
         int batches = 0;
+        int commands = 0;
         for (int round = 0; round < ROUNDS && !pending.isEmpty(); round++) {
-            Set<RemoteCommand> questions = new LinkedHashSet<>();
+            Map<RemoteCommand, ReadAhead.Question> questions = new LinkedHashMap<>();
             List<Coming> waiting = new ArrayList<>();
             for (Coming coming : pending) {
                 // A question asked before was either not answered (the batch ended early) or asked twice by one
                 // plan (a wait polling): that one is left to the task's real run.
-                List<RemoteCommand> fresh = executor.planAhead(state, coming.role(), coming.task(), coming.vars())
-                        .stream().filter(question -> !asked.contains(question)).toList();
+                List<ReadAhead.Question> fresh = executor.planAhead(state, coming.role(), coming.task(), coming.vars())
+                        .stream().filter(question -> !asked.contains(question.command())).toList();
                 if (!fresh.isEmpty()) {
-                    questions.addAll(fresh);
+                    fresh.forEach(question -> questions.putIfAbsent(question.command(), question));
                     waiting.add(coming);
                 }
             }
             if (questions.isEmpty()) {
                 break;
             }
-            asked.addAll(questions);
-            answers.add(ProbeBatch.run(transport, List.copyOf(questions)));
+            asked.addAll(questions.keySet());
+            FactMerging reads = FactMerging.of(questions.values());
+            reads.keep(ProbeBatch.run(transport, reads.commands()), answers);
+            commands += reads.commands().size();
             batches++;
             pending = waiting;
         }
-        return new Read(asked.size(), batches);
+        return new Read(asked.size(), commands, batches);
     }
 }

@@ -11,10 +11,11 @@ public interface RunListener {
     void taskStarted(TaskRef task);
 
     /**
-     * The read-only commands of a host's coming tasks were read ahead ({@link ReadAheadPlanner}): how many, in
-     * how many batches, and how long it took. Not a task; it tells where a run spends its time between tasks.
+     * The read-only questions (facts and probes) of a host's coming tasks were read ahead ({@link ReadAheadPlanner}):
+     * how many, in how many commands (facts of one kind merged into one), in how many batches, and how long it
+     * took. Not a task; it tells where a run spends its time between tasks.
      */
-    void factsReadAhead(String host, int commands, int batches, Duration elapsed);
+    void factsReadAhead(String host, int questions, int commands, int batches, Duration elapsed);
 
     void hostResult(TaskRef task, HostResult result);
 

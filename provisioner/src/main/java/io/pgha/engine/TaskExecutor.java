@@ -8,7 +8,6 @@ import io.pgha.roles.TaskSpec;
 import io.pgha.templating.TemplateException;
 import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
-import io.pgha.transport.RemoteCommand;
 import io.pgha.transport.Transport;
 import io.pgha.transport.TransportException;
 import io.pgha.transport.TransportFactory;
@@ -73,11 +72,12 @@ final class TaskExecutor {
      * Plans the task on the host without running anything, with only the answers read ahead so far (see
      * {@link ReadAheadPlanner}).
      *
-     * @return the first read-only command each plan (each loop item) needs that has no answer yet; empty when
-     *     none is missing, or when the task cannot be planned ahead (then its real run reports why)
+     * @return the first read-only command (with its fact, if it is one) each plan (each loop item) needs that has
+     *     no answer yet; empty when none is missing, or when the task cannot be planned ahead (then its real run
+     *     reports why)
      */
-    List<RemoteCommand> planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
-        List<RemoteCommand> unanswered = new ArrayList<>();
+    List<ReadAhead.Question> planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
+        List<ReadAhead.Question> unanswered = new ArrayList<>();
         try {
             execute(state, role, task, vars, unanswered);
         } catch (TemplateException | OperationException | TransportException | ActionApplier.ActionFailedException
@@ -89,7 +89,7 @@ final class TaskExecutor {
 
     /** @param unanswered null to run the task; else it is planned ahead, collecting the questions not yet answered */
     private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars,
-                            List<RemoteCommand> unanswered)
+                            List<ReadAhead.Question> unanswered)
             throws TemplateException, OperationException, TransportException, ActionApplier.ActionFailedException {
         boolean ahead = unanswered != null;
         String where = "task '" + task.name() + "' (" + task.source() + ")";
@@ -134,7 +134,7 @@ final class TaskExecutor {
                 plan = operation.plan(context, args);
             } catch (ReadAhead.Unanswered question) {
                 // Only planning ahead asks with unanswered questions; a loop's other items are still asked.
-                unanswered.add(question.command);
+                unanswered.add(question.question);
                 continue;
             }
             ExecResult result = NOTHING_RUN;

@@ -26,6 +26,10 @@ public final class FakeHost implements Transport {
     private static final Pattern DPKG_QUERY = Pattern.compile("dpkg-query -W (\\S+)");
     private static final Pattern APT_INSTALL = Pattern.compile("apt-get install -y (\\S+)");
     private static final Pattern CAT = Pattern.compile("cat (\\S+)");
+    /** {@link TestOperations.FileFact}'s merged command: each file's content after a line with its name. */
+    private static final Pattern CAT_EACH = Pattern.compile("cat-each (.+)");
+    /** Set to make the merged command answer nonsense, as a host whose tools print something unexpected. */
+    boolean garbledMergedReads;
     private static final Pattern RESTART = Pattern.compile("systemctl restart (\\S+)");
     private static final Pattern ECHO = Pattern.compile("echo (.*)");
 
@@ -73,6 +77,16 @@ public final class FakeHost implements Transport {
         Matcher m;
         if ((m = DPKG_QUERY.matcher(script)).matches()) {
             return packages.contains(m.group(1)) ? ok("install ok installed") : fail(1, "no packages found matching " + m.group(1));
+        }
+        if ((m = CAT_EACH.matcher(script)).matches()) {
+            if (garbledMergedReads) {
+                return ok("nonsense\n");
+            }
+            StringBuilder out = new StringBuilder();
+            for (String path : m.group(1).split(" ")) {
+                out.append("== ").append(path).append('\n').append(files.getOrDefault(path, "")).append('\n');
+            }
+            return ok(out.toString());
         }
         if ((m = CAT.matcher(script)).matches()) {
             String content = files.get(m.group(1));

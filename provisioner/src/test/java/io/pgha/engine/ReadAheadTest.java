@@ -75,8 +75,8 @@ class ReadAheadTest {
         }
         assertThat(fleet.host("pg1").readAhead).containsExactly("dpkg-query -W app", "cat /etc/a", "cat /etc/b");
         // Reported, so the output shows where the time before the first task went.
-        assertThat(second.readsAhead).containsExactlyInAnyOrder(new RecordingListener.ReadAhead("pg1", 3, 1),
-                new RecordingListener.ReadAhead("pg2", 2, 1), new RecordingListener.ReadAhead("pg3", 2, 1));
+        assertThat(second.readsAhead).containsExactlyInAnyOrder(new RecordingListener.ReadAhead("pg1", 3, 3, 1),
+                new RecordingListener.ReadAhead("pg2", 2, 2, 1), new RecordingListener.ReadAhead("pg3", 2, 2, 1));
     }
 
     @Test
@@ -184,6 +184,57 @@ class ReadAheadTest {
 
         assertThat(check.statuses("pg1")).containsExactly("Install=ok", "Only pg1=changed", "Everywhere=ok");
         fleet.hosts.values().forEach(host -> assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty());
+    }
+
+    private Role factFiles() {
+        return role("facts", roleDir,
+                task("A", "fact_content", Map.of("dest", "/etc/a", "content", "a")),
+                task("Only pg1", "fact_content", Map.of("dest", "/etc/b", "content", "b")).when("inventory_hostname == 'pg1'"),
+                task("Many", "fact_content", Map.of("dest", "/etc/{{ item }}", "content", "{{ item }}")).loop(List.of("c", "d")),
+                task("Package", "package", Map.of("name", "app")));
+    }
+
+    @Test
+    void factsOfOneKindAskedByManyTasksAreReadWithOneCommand() throws Exception {
+        Playbook playbook = playbook("all", factFiles());
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+
+        RecordingListener second = run(playbook, RunOptions.defaults());
+
+        assertThat(second.statuses("pg1")).containsExactly("A=ok", "Only pg1=ok", "Many=ok", "Package=ok");
+        assertThat(fleet.host("pg1").readAhead).containsExactlyInAnyOrder("cat-each /etc/a /etc/b /etc/c /etc/d",
+                "dpkg-query -W app");
+        assertThat(fleet.host("pg2").readAhead).containsExactlyInAnyOrder("cat-each /etc/a /etc/c /etc/d", "dpkg-query -W app");
+        fleet.hosts.values().forEach(host -> assertThat(host.readsOneByOne()).as(host.hostName()).isEmpty());
+        assertThat(second.readsAhead).contains(new RecordingListener.ReadAhead("pg1", 5, 2, 1));
+    }
+
+    @Test
+    void eachFactReadMergedGetsItsOwnValue() throws Exception {
+        Playbook playbook = playbook("pg1", factFiles());
+        run(playbook, RunOptions.defaults());
+        fleet.host("pg1").files.put("/etc/c", "drifted");
+        fleet.forgetCommands();
+
+        RecordingListener again = run(playbook, RunOptions.defaults());
+
+        assertThat(again.statuses("pg1")).containsExactly("A=ok", "Only pg1=ok", "Many=changed", "Package=ok");
+        assertThat(fleet.host("pg1").mutations()).containsExactly("upload /etc/c");
+    }
+
+    @Test
+    void aMergedAnswerThatDoesNotParseLeavesEachTaskToReadItsOwn() throws Exception {
+        Playbook playbook = playbook("pg1", factFiles());
+        run(playbook, RunOptions.defaults());
+        fleet.host("pg1").garbledMergedReads = true;
+        fleet.forgetCommands();
+
+        RecordingListener again = run(playbook, RunOptions.defaults());
+
+        assertThat(again.statuses("pg1")).containsExactly("A=ok", "Only pg1=ok", "Many=ok", "Package=ok");
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/a", "cat /etc/b", "cat /etc/c", "cat /etc/d");
+        assertThat(fleet.host("pg1").mutations()).isEmpty();
     }
 
     @Test

@@ -11,7 +11,7 @@ final class RecordingListener implements RunListener {
     final List<ReadAhead> readsAhead = new ArrayList<>();
     RunSummary summary;
 
-    record ReadAhead(String host, int commands, int batches) {
+    record ReadAhead(String host, int questions, int commands, int batches) {
     }
 
     record Result(TaskRef task, HostResult result) {
@@ -34,8 +34,8 @@ final class RecordingListener implements RunListener {
     }
 
     @Override
-    public synchronized void factsReadAhead(String host, int commands, int batches, Duration elapsed) {
-        readsAhead.add(new ReadAhead(host, commands, batches));
+    public synchronized void factsReadAhead(String host, int questions, int commands, int batches, Duration elapsed) {
+        readsAhead.add(new ReadAhead(host, questions, commands, batches));
     }
 
     @Override

@@ -50,7 +50,7 @@ class ReporterTest {
 
         assertThat(text).contains("PLAY [Test play] ***");
         assertThat(text).containsPattern("TASK \\[Gathering Facts\\] \\*+\nok: \\[pg\\d\\] Gathering Facts \\(");
-        assertThat(text).containsPattern("  facts read ahead: \\[pg1\\] \\d+ commands? in \\d+ batch(es)? \\(\\d+\\.\\ds\\)\n");
+        assertThat(text).containsPattern("  facts read ahead: \\[pg1\\] \\d+ questions? in \\d+ commands?, \\d+ batch(es)? \\(\\d+\\.\\ds\\)\n");
         assertThat(text).contains("TASK [db : Install] ***");
         assertThat(text).containsPattern("changed: \\[pg1\\] Install: install postgresql \\(\\d+\\.\\ds\\)");
         assertThat(text).containsPattern("failed: \\[pg2\\] Fail on pg2 => command failed \\(rc=1\\): false\n    boom");
@@ -83,7 +83,7 @@ class ReporterTest {
         assertThat(events).extracting(e -> e.get("event")).startsWith("play_start", "task_start")
                 .contains("facts_read_ahead", "result", "task_end").endsWith("recap");
         assertThat(events.stream().filter(e -> "facts_read_ahead".equals(e.get("event"))).findFirst().orElseThrow())
-                .containsKeys("host", "commands", "batches", "elapsed_ms");
+                .containsKeys("host", "questions", "commands", "batches", "elapsed_ms");
         Map<String, Object> failed = events.stream()
                 .filter(e -> "result".equals(e.get("event")) && "failed".equals(e.get("status"))).findFirst().orElseThrow();
         assertThat(failed).containsEntry("host", "pg2").containsEntry("task", "Fail on pg2").containsEntry("role", "db");

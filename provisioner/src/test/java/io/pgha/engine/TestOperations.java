@@ -1,5 +1,8 @@
 package io.pgha.engine;
 
+import io.pgha.facts.Fact;
+import io.pgha.facts.FactException;
+import io.pgha.facts.MergeableFact;
 import io.pgha.operations.Action;
 import io.pgha.operations.Operation;
 import io.pgha.operations.OperationContext;
@@ -10,6 +13,7 @@ import io.pgha.transport.RemoteFile;
 import io.pgha.transport.ShellQuote;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +26,8 @@ public final class TestOperations {
     }
 
     public static Map<String, Operation> all(Operation... extra) {
-        return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new TemplateOp(), new RestartOp(), new CommandOp()),
+        return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new FactContentOp(), new TemplateOp(), new RestartOp(),
+                        new CommandOp()),
                 Stream.of(extra)).collect(Collectors.toMap(Operation::name, Function.identity()));
     }
 
@@ -68,6 +73,68 @@ public final class TestOperations {
                     new RemoteFile(dest, "0644", null, null, ctx.become(), null));
             String before = current.ok() ? current.stdout() : "";
             return Plan.change("write " + dest, List.of(upload)).withDiff("--- " + dest + "\n+++ " + dest + "\n-" + before + "\n+" + content);
+        }
+    }
+
+    /**
+     * A file's content (empty when absent; one line), read by {@code cat}; facts of this kind merge into one
+     * {@code cat-each} that {@link FakeHost} answers with each file after a line naming it.
+     */
+    static final class FileFact implements MergeableFact<String> {
+        private static final Merger MERGER = facts -> {
+            List<String> paths = facts.stream().map(f -> ((FileFact) f).path).toList();
+            return new Fact<>() {
+                public String command() {
+                    return "cat-each " + String.join(" ", paths);
+                }
+
+                public List<Object> parse(ExecResult result) throws FactException {
+                    String[] lines = result.stdout().split("\n", -1);
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < paths.size(); i++) {
+                        if (lines.length < 2 * i + 2 || !lines[2 * i].equals("== " + paths.get(i))) {
+                            throw new FactException("unexpected cat-each output: " + result.stdout());
+                        }
+                        values.add(lines[2 * i + 1]);
+                    }
+                    return values;
+                }
+            };
+        };
+
+        private final String path;
+
+        FileFact(String path) {
+            this.path = path;
+        }
+
+        public Merger merger() {
+            return MERGER;
+        }
+
+        public String command() {
+            return "cat " + path;
+        }
+
+        public String parse(ExecResult result) {
+            return result.ok() ? result.stdout() : "";
+        }
+    }
+
+    /** {@code fact_content: {dest, content}}: as {@code content}, reading the file through a {@link FileFact}. */
+    static final class FactContentOp implements Operation {
+        public String name() {
+            return "fact_content";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            String dest = arg(args, "dest");
+            String content = arg(args, "content");
+            if (ctx.fact(new FileFact(dest)).equals(content)) {
+                return Plan.noChange(dest + " is up to date");
+            }
+            return Plan.change("write " + dest, List.of(new Action.Upload(content.getBytes(StandardCharsets.UTF_8),
+                    new RemoteFile(dest, "0644", null, null, ctx.become(), null))));
         }
     }
 

@@ -1,0 +1,91 @@
+package io.pgha.engine;
+
+import io.pgha.facts.Fact;
+import io.pgha.facts.FactException;
+import io.pgha.facts.MergeableFact;
+import io.pgha.transport.ExecResult;
+import io.pgha.transport.RemoteCommand;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands one round of read-ahead runs for a host's questions: facts of one kind (and privilege) asked by
+ * several plans are read with one merged command (one {@code stat} for all files instead of one each); every other
+ * question is its own command. A host runs a process per command and more per fact, so on a converged host the
+ * processes, not the round trips, are what a re-run costs.
+ */
+final class FactMerging {
+    /** A merged command, the fact that reads it, and the commands of the facts it stands for (in order). */
+    private record Merged(Fact<List<Object>> fact, List<RemoteCommand> members) {
+    }
+
+    private final List<RemoteCommand> commands = new ArrayList<>();
+    private final Map<RemoteCommand, Merged> merged = new LinkedHashMap<>();
+
+    private FactMerging() {
+    }
+
+    /** @param questions distinct by command */
+    static FactMerging of(Collection<ReadAhead.Question> questions) {
+        FactMerging reads = new FactMerging();
+        Map<List<Object>, List<ReadAhead.Question>> kinds = new LinkedHashMap<>();
+        for (ReadAhead.Question question : questions) {
+            if (question.fact() instanceof MergeableFact<?> fact) {
+                kinds.computeIfAbsent(List.of(fact.merger(), question.command().become()), k -> new ArrayList<>()).add(question);
+            } else {
+                reads.commands.add(question.command());
+            }
+        }
+        for (List<ReadAhead.Question> kind : kinds.values()) {
+            if (kind.size() == 1) {
+                reads.commands.add(kind.get(0).command());
+                continue;
+            }
+            MergeableFact.Merger merger = ((MergeableFact<?>) kind.get(0).fact()).merger();
+            Fact<List<Object>> fact = merger.merge(kind.stream().map(ReadAhead.Question::fact).toList());
+            RemoteCommand command = new RemoteCommand(fact.command(), kind.get(0).command().become(),
+                    RemoteCommand.DEFAULT_TIMEOUT);
+            reads.commands.add(command);
+            reads.merged.put(command, new Merged(fact, kind.stream().map(ReadAhead.Question::command).toList()));
+        }
+        return reads;
+    }
+
+    /** What the host runs for these questions. */
+    List<RemoteCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    /**
+     * Keeps the answers: a command's result as it is, a merged command's as each of its facts' values. A merged
+     * result that does not parse answers none of its facts: each task then reads its own (and reports what fails).
+     */
+    void keep(Map<RemoteCommand, ExecResult> results, ReadAhead answers) {
+        Map<RemoteCommand, ExecResult> plain = new LinkedHashMap<>(results);
+        for (Map.Entry<RemoteCommand, Merged> entry : merged.entrySet()) {
+            ExecResult result = plain.remove(entry.getKey());
+            if (result == null) {
+                continue;
+            }
+            List<RemoteCommand> members = entry.getValue().members();
+            try {
+                List<Object> values = entry.getValue().fact().parse(result);
+                if (values.size() != members.size()) {
+                    continue;
+                }
+                Map<RemoteCommand, Object> byCommand = new LinkedHashMap<>();
+                for (int i = 0; i < members.size(); i++) {
+                    byCommand.put(members.get(i), values.get(i));
+                }
+                answers.addValues(byCommand);
+            } catch (FactException e) {
+                // Not an error of any task: each reads its own fact and reports what is wrong.
+            }
+        }
+        answers.add(plain);
+    }
+}
