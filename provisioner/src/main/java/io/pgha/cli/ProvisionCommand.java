@@ -14,7 +14,6 @@ import io.pgha.operations.Operation;
 import io.pgha.roles.Playbook;
 import io.pgha.templating.Templates;
 import io.pgha.transport.LazyTransportFactory;
-import io.pgha.transport.TransportFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,10 +80,12 @@ public final class ProvisionCommand implements Callable<Integer> {
         try {
             Inventory inventory = toolkit.loadInventory(hosts.inventory, extraVars);
             InventoryOptions.redactPassphrases(inventory, redactor);
-            Map<String, Operation> operations = toolkit.operations();
-            Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
-            RunOptions options = new RunOptions(check, diff, limit.patterns, new LinkedHashSet<>(tags));
-            try (TransportFactory transports = new LazyTransportFactory(() -> toolkit.transports(ssh.settings(inventory)))) {
+            try (LazyTransportFactory transports = new LazyTransportFactory(() -> toolkit.transports(ssh.settings(inventory)))) {
+                // The client starts (connecting to nothing) while the roles load and the preflight runs.
+                transports.prepare();
+                Map<String, Operation> operations = toolkit.operations();
+                Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());
+                RunOptions options = new RunOptions(check, diff, limit.patterns, new LinkedHashSet<>(tags));
                 PlaybookRunner runner = new PlaybookRunner(transports, operations, new Templates(), listener(output), redactor,
                         toolkit.hostFacts());
                 RunSummary summary = runner.run(inventory, loaded, options, toolkit.secrets(inventory));

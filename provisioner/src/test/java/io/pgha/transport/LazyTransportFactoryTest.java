@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LazyTransportFactoryTest {
     /** Counts what the lazy factory does with the real one; connections themselves are not its job. */
@@ -72,5 +73,53 @@ class LazyTransportFactoryTest {
         assertThat(created).hasValue(1);
         assertThat(real.opened).hasValue(hosts);
         assertThat(real.closed).hasValue(1);
+    }
+
+    @Test
+    void aPreparedClientIsCreatedOnceAheadAndServesTheConnections() throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        CountDownLatch creating = new CountDownLatch(1);
+        CountingFactory real = new CountingFactory();
+        LazyTransportFactory lazy = new LazyTransportFactory(() -> {
+            created.incrementAndGet();
+            creating.countDown();
+            return real;
+        });
+
+        lazy.prepare();
+        lazy.prepare();
+        assertThat(creating.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("created before any connection").isTrue();
+        lazy.open(null);
+        lazy.open(null);
+        lazy.close();
+
+        assertThat(created).hasValue(1);
+        assertThat(real.opened).hasValue(2);
+        assertThat(real.closed).hasValue(1);
+    }
+
+    @Test
+    void aPreparedClientThatNothingUsedIsClosed() {
+        CountingFactory real = new CountingFactory();
+        LazyTransportFactory lazy = new LazyTransportFactory(() -> real);
+
+        lazy.prepare();
+        lazy.close();
+
+        assertThat(real.closed).hasValue(1);
+        assertThat(real.opened).hasValue(0);
+    }
+
+    @Test
+    void aClientThatCannotBeCreatedFailsTheConnectionsWithItsOwnError() {
+        LazyTransportFactory lazy = new LazyTransportFactory(() -> {
+            throw new IllegalStateException("cannot read the key file");
+        });
+
+        lazy.prepare();
+
+        assertThatThrownBy(() -> lazy.open(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot read the key file");
+        lazy.close();
     }
 }
