@@ -13,6 +13,7 @@ import io.pgha.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,15 @@ final class EngineOperationContext implements OperationContext {
             throw new OperationException(fact.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (TransportException e) {
             throw new OperationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void prefetch(List<Fact<?>> facts) {
+        if (planningAhead) {
+            reader.prefetch(facts.stream()
+                    .map(fact -> new ReadAhead.Question(new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT), fact))
+                    .toList());
         }
     }
 

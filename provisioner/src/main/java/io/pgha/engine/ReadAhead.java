@@ -9,6 +9,7 @@ import io.pgha.transport.TransportException;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,21 +100,30 @@ final class ReadAhead {
             return fact.parse(ask(command, fact));
         }
 
+        @Override
+        public void prefetch(List<Question> facts) {
+            List<Question> missing = facts.stream()
+                    .filter(q -> !answers.containsKey(q.command()) && !values.containsKey(q.command())).toList();
+            if (host == null && !missing.isEmpty()) {
+                throw new Unanswered(missing);
+            }
+        }
+
         private ExecResult ask(RemoteCommand command, Fact<?> fact) throws TransportException {
             if (host == null) {
-                throw new Unanswered(new Question(command, fact));
+                throw new Unanswered(List.of(new Question(command, fact)));
             }
             return host.exec(command);
         }
     }
 
-    /** Ends a plan made ahead at the first question not answered yet; the planner then reads it. */
+    /** Ends a plan made ahead at the first question (or prefetched facts) not answered yet; the planner reads them. */
     static final class Unanswered extends RuntimeException {
-        final transient Question question;
+        final transient List<Question> questions;
 
-        Unanswered(Question question) {
+        Unanswered(List<Question> questions) {
             super(null, null, false, false);
-            this.question = question;
+            this.questions = questions;
         }
     }
 }

@@ -134,7 +134,7 @@ final class TaskExecutor {
                 plan = operation.plan(context, args);
             } catch (ReadAhead.Unanswered question) {
                 // Only planning ahead asks with unanswered questions; a loop's other items are still asked.
-                unanswered.add(question.question);
+                unanswered.addAll(question.questions);
                 continue;
             }
             ExecResult result = NOTHING_RUN;

@@ -4,6 +4,7 @@ import io.pgha.facts.Fact;
 import io.pgha.transport.ExecResult;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** What a module may use while planning: facts of its host, templates, variables. Read-only. */
@@ -17,6 +18,14 @@ public interface OperationContext {
      * in a batch while nothing has changed since (the engine forgets such answers once any task changes a host).
      */
     <T> T fact(Fact<T> fact) throws OperationException;
+
+    /**
+     * Names facts that this plan reads in any case, before it reads the first of them: planning ahead, the engine
+     * then reads them all in one round trip instead of one after the other (the first unanswered question ends a
+     * plan made ahead). Otherwise it does nothing; the plan still reads each with {@link #fact}.
+     */
+    default void prefetch(List<Fact<?>> facts) throws OperationException {
+    }
 
     /**
      * Runs a command that does not change the host (probes that are not worth a Fact class,

@@ -44,12 +44,15 @@ final class Sysctl implements Operation {
         }
         String file = args.has("file") ? args.path("file") : DEFAULT_FILE;
 
-        SysctlState state = ctx.fact(new SysctlFact(key));
+        SysctlFact live = new SysctlFact(key);
+        // The same command for every key persisted in this file: a loop's items are answered by one read.
+        FilesFact persistedFact = new FilesFact(FileQuery.fetch(file));
+        ctx.prefetch(List.of(live, persistedFact));
+        SysctlState state = ctx.fact(live);
         if (state.current() == null) {
             throw new OperationException("the kernel has no parameter " + key + " (misspelt, or its module not loaded?)");
         }
-        // The same command for every key persisted in this file: a loop's items are answered by one read.
-        FileState persistedFile = ctx.fact(new FilesFact(FileQuery.fetch(file))).get(0);
+        FileState persistedFile = ctx.fact(persistedFact).get(0);
         String old = persistedFile.content() == null ? "" : new String(persistedFile.content(), StandardCharsets.UTF_8);
         String persisted = persist(old, key, value);
         FileChange fileChange = ManagedFiles.plan(new DesiredFile(FileSpec.plain(file, 0644),

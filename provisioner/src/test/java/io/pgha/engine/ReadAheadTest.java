@@ -238,6 +238,24 @@ class ReadAheadTest {
     }
 
     @Test
+    void factsAPlanPrefetchesAreReadInOneRoundNotOneAfterTheOther() throws Exception {
+        Map<String, Object> args = Map.of("first", "/etc/a", "second", "/etc/b");
+        Map<String, Object> prefetching = new java.util.HashMap<>(args);
+        prefetching.put("prefetch", true);
+
+        run(playbook("pg1", role("two", roleDir, task("Two", "two_files", args))), RunOptions.defaults());
+        assertThat(fleet.host("pg1").batches).isEqualTo(2);
+        fleet.forgetCommands();
+        fleet.host("pg1").batches = 0;
+
+        run(playbook("pg1", role("two", roleDir, task("Two", "two_files", prefetching))), RunOptions.defaults());
+
+        assertThat(fleet.host("pg1").batches).isEqualTo(1);
+        assertThat(fleet.host("pg1").readAhead).containsExactly("cat-each /etc/a /etc/b");
+        assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
+    }
+
+    @Test
     void theSameQuestionAskedTwiceByOneTaskIsAnsweredByTheHostTheSecondTime() throws Exception {
         run(playbook("pg1", role("ask", roleDir, task("Ask", "ask_twice", Map.of()))), RunOptions.defaults());
 

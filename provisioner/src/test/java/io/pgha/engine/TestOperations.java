@@ -26,8 +26,8 @@ public final class TestOperations {
     }
 
     public static Map<String, Operation> all(Operation... extra) {
-        return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new FactContentOp(), new TemplateOp(), new RestartOp(),
-                        new CommandOp()),
+        return Stream.concat(Stream.of(new PackageOp(), new ContentOp(), new FactContentOp(), new TwoFilesOp(), new TemplateOp(),
+                        new RestartOp(), new CommandOp()),
                 Stream.of(extra)).collect(Collectors.toMap(Operation::name, Function.identity()));
     }
 
@@ -135,6 +135,22 @@ public final class TestOperations {
             }
             return Plan.change("write " + dest, List.of(new Action.Upload(content.getBytes(StandardCharsets.UTF_8),
                     new RemoteFile(dest, "0644", null, null, ctx.become(), null))));
+        }
+    }
+
+    /** {@code two_files: {first, second}}: reads two files it names up front (prefetch), then each. */
+    static final class TwoFilesOp implements Operation {
+        public String name() {
+            return "two_files";
+        }
+
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            FileFact first = new FileFact(arg(args, "first"));
+            FileFact second = new FileFact(arg(args, "second"));
+            if (args.containsKey("prefetch")) {
+                ctx.prefetch(List.of(first, second));
+            }
+            return Plan.noChange(ctx.fact(first) + ctx.fact(second));
         }
     }
 
