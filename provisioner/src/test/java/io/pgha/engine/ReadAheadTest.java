@@ -59,13 +59,17 @@ class ReadAheadTest {
         return listener;
     }
 
+    /** Runs the playbook once (the fleet converges), forgets what the hosts were asked, and runs it again. */
+    private RecordingListener convergedThenAgain(Playbook playbook) throws Exception {
+        run(playbook, RunOptions.defaults());
+        fleet.forgetCommands();
+        return run(playbook, RunOptions.defaults());
+    }
+
     @Test
     void aConvergedHostIsReadInOneBatchAndAsksNothingElse() throws Exception {
         Playbook playbook = playbook("all", files());
-        run(playbook, RunOptions.defaults());
-        fleet.forgetCommands();
-
-        RecordingListener second = run(playbook, RunOptions.defaults());
+        RecordingListener second = convergedThenAgain(playbook);
 
         assertThat(second.statuses("pg1")).containsExactly("Install=ok", "Only pg1=ok", "Everywhere=ok");
         for (FakeHost host : fleet.hosts.values()) {
@@ -85,10 +89,7 @@ class ReadAheadTest {
         Role pg1Only = role("third", roleDir, task("Only here", "content", Map.of("dest", "/etc/d", "content", "d")));
         Playbook playbook = new Playbook(Path.of("/work/site.yml"), List.of(new PlaySpec("one", "all", List.of(files())),
                 new PlaySpec("two", "all", List.of(second)), new PlaySpec("three", "pg1", List.of(pg1Only))));
-        run(playbook, RunOptions.defaults());
-        fleet.forgetCommands();
-
-        run(playbook, RunOptions.defaults());
+        convergedThenAgain(playbook);
 
         fleet.hosts.values().forEach(host -> {
             assertThat(host.batches).as(host.hostName()).isEqualTo(1);
@@ -103,10 +104,7 @@ class ReadAheadTest {
         List<String> items = List.of("a", "b", "c", "d", "e", "f");
         Playbook playbook = playbook("pg1", role("files", roleDir,
                 task("Many", "content", Map.of("dest", "/etc/{{ item }}", "content", "{{ item }}")).loop(items)));
-        run(playbook, RunOptions.defaults());
-        fleet.forgetCommands();
-
-        run(playbook, RunOptions.defaults());
+        convergedThenAgain(playbook);
 
         assertThat(fleet.host("pg1").batches).isEqualTo(1);
         assertThat(fleet.host("pg1").readAhead).hasSize(items.size());
@@ -118,10 +116,7 @@ class ReadAheadTest {
         // As sysctl's items all read the one file their keys are persisted in.
         Playbook playbook = playbook("pg1", role("files", roleDir,
                 task("Shared", "content", Map.of("dest", "/etc/shared", "content", "x")).loop(List.of("a", "b", "c"))));
-        run(playbook, RunOptions.defaults());
-        fleet.forgetCommands();
-
-        RecordingListener second = run(playbook, RunOptions.defaults());
+        RecordingListener second = convergedThenAgain(playbook);
 
         assertThat(second.statuses("pg1")).containsExactly("Shared=ok");
         assertThat(fleet.host("pg1").batches).isEqualTo(1);
@@ -197,10 +192,7 @@ class ReadAheadTest {
     @Test
     void factsOfOneKindAskedByManyTasksAreReadWithOneCommand() throws Exception {
         Playbook playbook = playbook("all", factFiles());
-        run(playbook, RunOptions.defaults());
-        fleet.forgetCommands();
-
-        RecordingListener second = run(playbook, RunOptions.defaults());
+        RecordingListener second = convergedThenAgain(playbook);
 
         assertThat(second.statuses("pg1")).containsExactly("A=ok", "Only pg1=ok", "Many=ok", "Package=ok");
         assertThat(fleet.host("pg1").readAhead).containsExactlyInAnyOrder("cat-each /etc/a /etc/b /etc/c /etc/d",
