@@ -54,7 +54,7 @@ final class EngineOperationContext implements OperationContext {
         // A task that becomes root reads every fact as root: the host's root shell is open anyway, and
         // one shell per host answers a run's facts in fewer round trips than two.
         try {
-            return reader.fact(fact, new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT));
+            return reader.fact(fact, asTask(fact.command()));
         } catch (FactException e) {
             throw new OperationException(fact.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (TransportException e) {
@@ -64,24 +64,21 @@ final class EngineOperationContext implements OperationContext {
 
     @Override
     public void prefetch(List<Fact<?>> facts) {
-        if (planningAhead) {
-            reader.prefetch(facts.stream()
-                    .map(fact -> new ReadAhead.Question(new RemoteCommand(fact.command(), become, RemoteCommand.DEFAULT_TIMEOUT), fact))
-                    .toList());
-        }
+        reader.prefetch(facts.stream().map(fact -> new ReadAhead.Question(asTask(fact.command()), fact)).toList());
     }
 
     @Override
     public ExecResult probe(String command) throws OperationException {
-        return run(new RemoteCommand(command, become, RemoteCommand.DEFAULT_TIMEOUT));
-    }
-
-    private ExecResult run(RemoteCommand command) throws OperationException {
         try {
-            return reader.read(command);
+            return reader.read(asTask(command));
         } catch (TransportException e) {
             throw new OperationException(e.getMessage(), e);
         }
+    }
+
+    /** A read-only command as this task runs it: with its become, under the default timeout. */
+    private RemoteCommand asTask(String script) {
+        return new RemoteCommand(script, become, RemoteCommand.DEFAULT_TIMEOUT);
     }
 
     @Override

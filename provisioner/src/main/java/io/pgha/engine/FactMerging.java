@@ -23,6 +23,10 @@ final class FactMerging {
     private record Merged(Fact<List<Object>> fact, List<RemoteCommand> members) {
     }
 
+    /** Facts merge with those of the same merger read with the same privilege. */
+    private record Kind(MergeableFact.Merger merger, boolean become) {
+    }
+
     private final List<RemoteCommand> commands = new ArrayList<>();
     private final Map<RemoteCommand, Merged> merged = new LinkedHashMap<>();
 
@@ -32,26 +36,25 @@ final class FactMerging {
     /** @param questions distinct by command */
     static FactMerging of(Collection<ReadAhead.Question> questions) {
         FactMerging reads = new FactMerging();
-        Map<List<Object>, List<ReadAhead.Question>> kinds = new LinkedHashMap<>();
+        Map<Kind, List<ReadAhead.Question>> kinds = new LinkedHashMap<>();
         for (ReadAhead.Question question : questions) {
             if (question.fact() instanceof MergeableFact<?> fact) {
-                kinds.computeIfAbsent(List.of(fact.merger(), question.command().become()), k -> new ArrayList<>()).add(question);
+                kinds.computeIfAbsent(new Kind(fact.merger(), question.command().become()), k -> new ArrayList<>())
+                        .add(question);
             } else {
                 reads.commands.add(question.command());
             }
         }
-        for (List<ReadAhead.Question> kind : kinds.values()) {
-            if (kind.size() == 1) {
-                reads.commands.add(kind.get(0).command());
-                continue;
+        kinds.forEach((kind, same) -> {
+            if (same.size() == 1) {
+                reads.commands.add(same.get(0).command());
+                return;
             }
-            MergeableFact.Merger merger = ((MergeableFact<?>) kind.get(0).fact()).merger();
-            Fact<List<Object>> fact = merger.merge(kind.stream().map(ReadAhead.Question::fact).toList());
-            RemoteCommand command = new RemoteCommand(fact.command(), kind.get(0).command().become(),
-                    RemoteCommand.DEFAULT_TIMEOUT);
+            Fact<List<Object>> fact = kind.merger().merge(same.stream().map(ReadAhead.Question::fact).toList());
+            RemoteCommand command = new RemoteCommand(fact.command(), kind.become(), RemoteCommand.DEFAULT_TIMEOUT);
             reads.commands.add(command);
-            reads.merged.put(command, new Merged(fact, kind.stream().map(ReadAhead.Question::command).toList()));
-        }
+            reads.merged.put(command, new Merged(fact, same.stream().map(ReadAhead.Question::command).toList()));
+        });
         return reads;
     }
 

@@ -17,6 +17,6 @@ interface HostReader {
     /** A fact's value; {@code command} is the fact's command as the task runs it (with its become). */
     <T> T fact(Fact<T> fact, RemoteCommand command) throws TransportException, FactException;
 
-    /** Facts the plan will read: a reader planning ahead asks those it has no answer for all at once. */
+    /** Facts the plan will read: a reader planning ahead asks those it has no answer for all at once; else nothing. */
     void prefetch(List<ReadAhead.Question> facts);
 }
