@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Live value of one sysctl key and whether it can be written. The persisted file ({@link FilesFact}) and the
- * container ({@link ContainerFact}) are facts of their own: the same command for every key, so a batch runs each
- * once, and the container is asked only when it matters. Facts of this kind merge: the read-ahead asks one
+ * Live value of one sysctl key, whether it can be written and, for a key that cannot, whether a container keeps it
+ * read-only (asked in the same command, only then). The persisted file ({@link FilesFact}) is a fact of its own:
+ * the same command for every key, so a batch runs it once. Facts of this kind merge: the read-ahead asks one
  * {@code sysctl} for every key a host's tasks set.
  */
 public final class SysctlFact implements MergeableFact<SysctlState> {
@@ -43,16 +44,21 @@ public final class SysctlFact implements MergeableFact<SysctlState> {
 
     /**
      * Two sections: {@code values}, sysctl's {@code name = value} lines (a key the kernel lacks prints none), and
-     * {@code writable}, a line per key from the shell's builtin test. The values need sysctl: the shell's
-     * {@code read} reads /proc/sys byte by byte, and an integer key answers a read at an offset with end-of-file.
+     * {@code writable}, a line per key from the shell's builtin test; a third, {@code container}, only when a key
+     * cannot be written: {@code systemd-detect-virt --container} ("none" outside a container, nothing without
+     * systemd). The values need sysctl: the shell's {@code read} reads /proc/sys byte by byte, and an integer key
+     * answers a read at an offset with end-of-file.
      */
     private static String command(List<String> keys) {
         StringBuilder script = new StringBuilder(Sections.marker("values")).append("; sysctl -- ")
-                .append(ShellQuote.join(keys)).append(" 2>/dev/null; ").append(Sections.marker("writable"));
+                .append(ShellQuote.join(keys)).append(" 2>/dev/null; ").append(Sections.marker("writable"))
+                .append("; pgha_ro=");
         for (String key : keys) {
-            script.append("; if [ -w ").append(ShellQuote.quote(procPath(key))).append(" ]; then echo yes; else echo no; fi");
+            script.append("; if [ -w ").append(ShellQuote.quote(procPath(key)))
+                    .append(" ]; then echo yes; else echo no; pgha_ro=1; fi");
         }
-        return script.toString();
+        return script.append("; [ -z \"$pgha_ro\" ] || { ").append(Sections.marker("container"))
+                .append("; systemd-detect-virt --container 2>/dev/null; }; true").toString();
     }
 
     @Override
@@ -67,11 +73,14 @@ public final class SysctlFact implements MergeableFact<SysctlState> {
             throw new FactException("cannot read sysctl " + String.join(", ", keys) + ": " + result.errorText());
         }
         Map<String, String> values = values(sections.get("values"));
+        String virt = sections.getOrDefault("container", "").strip();
+        Optional<String> container = virt.isEmpty() || virt.equals("none") ? Optional.empty() : Optional.of(virt);
         List<SysctlState> states = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String value = values.get(printedName(keys.get(i)));
-            states.add(new SysctlState(value == null || value.isBlank() ? null : normalise(value),
-                    writable.get(i).strip().equals("yes")));
+            boolean canWrite = writable.get(i).strip().equals("yes");
+            states.add(new SysctlState(value == null || value.isBlank() ? null : normalise(value), canWrite,
+                    canWrite ? Optional.empty() : container));
         }
         return states;
     }

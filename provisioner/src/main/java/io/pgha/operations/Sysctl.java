@@ -1,6 +1,5 @@
 package io.pgha.operations;
 
-import io.pgha.facts.ContainerFact;
 import io.pgha.facts.FileQuery;
 import io.pgha.facts.FileState;
 import io.pgha.facts.FilesFact;
@@ -65,8 +64,8 @@ final class Sysctl implements Operation {
         }
         String warning = null;
         if (!state.current().equals(value)) {
-            // Only a key that cannot be written may be the host's to decide: only then is the container asked.
-            Optional<String> container = state.writable() ? Optional.empty() : ctx.fact(new ContainerFact());
+            // Only a key that cannot be written may be the host's to decide (the fact names the container then).
+            Optional<String> container = state.container();
             if (container.isPresent()) {
                 warning = "warning: " + key + " cannot be set inside this container (" + container.get()
                         + "); it stays " + state.current() + " as the host decides";

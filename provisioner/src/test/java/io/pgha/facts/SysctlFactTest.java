@@ -11,11 +11,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SysctlFactTest {
 
     @Test
-    void nonNamespacedKeyInsideNspawn() throws Exception {
-        SysctlState s = new SysctlFact("vm.swappiness").parse(LocalShell.result("@@pgha:values\nvm.swappiness = 60\n@@pgha:writable\nno\n"));
+    void nonNamespacedKeyInsideNspawnNamesTheContainer() throws Exception {
+        SysctlState s = new SysctlFact("vm.swappiness")
+                .parse(LocalShell.result("@@pgha:values\nvm.swappiness = 60\n@@pgha:writable\nno\n@@pgha:container\nsystemd-nspawn\n"));
 
         assertThat(s.current()).isEqualTo("60");
         assertThat(s.writable()).isFalse();
+        assertThat(s.container()).hasValue("systemd-nspawn");
+    }
+
+    @Test
+    void aKeyThatCannotBeWrittenOnAVmOrWithoutSystemdHasNoContainer() throws Exception {
+        SysctlFact fact = new SysctlFact("vm.swappiness");
+
+        assertThat(fact.parse(LocalShell.result("@@pgha:values\nvm.swappiness = 60\n@@pgha:writable\nno\n@@pgha:container\nnone\n"))
+                .container()).isEmpty();
+        assertThat(fact.parse(LocalShell.result("@@pgha:values\nvm.swappiness = 60\n@@pgha:writable\nno\n@@pgha:container\n"))
+                .container()).isEmpty();
+    }
+
+    @Test
+    void theContainerIsAskedOnlyWhenAKeyCannotBeWrittenWithTheLocalShell() throws Exception {
+        String virt = LocalShell.run("systemd-detect-virt --container 2>/dev/null").stdout().strip();
+        List<SysctlFact> facts = Stream.of("kernel.pid_max", "net.pgha.no_such_key").map(SysctlFact::new).toList();
+        Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
+
+        String output = LocalShell.run(merged.command()).stdout();
+        List<Object> states = merged.parse(LocalShell.run(merged.command()));
+
+        assertThat(output).contains("@@pgha:container"); // the missing key cannot be written
+        assertThat(((SysctlState) states.get(1)).container().orElse("none")).isEqualTo(virt.isEmpty() ? "none" : virt);
+        SysctlFact alone = new SysctlFact("kernel.pid_max");
+        assertThat(LocalShell.run(alone.command()).stdout().contains("@@pgha:container"))
+                .isEqualTo(!alone.parse(LocalShell.run(alone.command())).writable());
     }
 
     @Test
@@ -28,10 +56,9 @@ class SysctlFactTest {
     }
 
     @Test
-    void asksNeitherTheFileNorTheContainer() {
-        // Those are facts of their own, one command for every key: a batch runs each once.
-        assertThat(new SysctlFact("vm.swappiness").command()).doesNotContain("systemd-detect-virt")
-                .doesNotContain("sha256sum").doesNotContain("/etc/sysctl.d");
+    void asksNotTheFile() {
+        // The persisted file is a fact of its own, one command for every key: a batch runs it once.
+        assertThat(new SysctlFact("vm.swappiness").command()).doesNotContain("sha256sum").doesNotContain("/etc/sysctl.d");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.pgha.operations;
 
 import io.pgha.facts.AptFact;
 import io.pgha.facts.AptListsAgeFact;
-import io.pgha.facts.ContainerFact;
 import io.pgha.facts.FileQuery;
 import io.pgha.facts.FilesFact;
 import io.pgha.facts.OsFact;
@@ -38,9 +37,9 @@ class ScriptedContextTest {
                 new PathStatFact("/var/lib/pgha").command(), new AptFact(List.of("patroni")).command(),
                 new AptListsAgeFact().command(),
                 new ServiceFact("patroni.service").command(), new UserFact("postgres").command(),
-                new SysctlFact("vm.swappiness").command(), new ContainerFact().command(), new OsFact().command())) {
+                new SysctlFact("vm.swappiness").command(), new OsFact().command())) {
             assertThatThrownBy(() -> ctx.probe(cmd)).as(cmd).hasMessageStartingWith("no recorded answer");
         }
-        assertThat(ctx.asked()).hasSize(9);
+        assertThat(ctx.asked()).hasSize(8);
     }
 }
