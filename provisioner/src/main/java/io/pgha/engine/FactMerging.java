@@ -51,7 +51,9 @@ final class FactMerging {
                 return;
             }
             Fact<List<Object>> fact = kind.merger().merge(same.stream().map(ReadAhead.Question::fact).toList());
-            RemoteCommand command = new RemoteCommand(fact.command(), kind.become(), RemoteCommand.DEFAULT_TIMEOUT);
+            RemoteCommand first = same.get(0).command();
+            // Asked as its facts are asked (their privilege and timeout), only the script differs.
+            RemoteCommand command = new RemoteCommand(fact.command(), first.become(), first.timeout());
             reads.commands.add(command);
             reads.merged.put(command, new Merged(fact, same.stream().map(ReadAhead.Question::command).toList()));
         });

@@ -42,20 +42,24 @@ final class ProbeBatch {
     private ProbeBatch() {
     }
 
-    /** Runs the commands (root ones and the others in separate batches) and returns the answers it got. */
+    /**
+     * Runs the commands (root ones and the others in separate batches) and returns the answers it got, each under
+     * the command it was given.
+     */
     static Map<RemoteCommand, ExecResult> run(Transport transport, List<RemoteCommand> commands) {
         Map<RemoteCommand, ExecResult> answers = new LinkedHashMap<>();
         for (boolean become : new boolean[] {true, false}) {
-            List<String> scripts = commands.stream().filter(c -> c.become() == become).map(RemoteCommand::script).toList();
-            for (List<String> chunk : chunks(scripts)) {
+            List<RemoteCommand> same = commands.stream().filter(c -> c.become() == become).toList();
+            for (List<RemoteCommand> chunk : chunks(same)) {
                 answers.putAll(runOne(transport, chunk, become));
             }
         }
         return answers;
     }
 
-    private static Map<RemoteCommand, ExecResult> runOne(Transport transport, List<String> scripts, boolean become) {
+    private static Map<RemoteCommand, ExecResult> runOne(Transport transport, List<RemoteCommand> commands, boolean become) {
         String tag = "pgha-probe-" + HexFormat.of().formatHex(token());
+        List<String> scripts = commands.stream().map(RemoteCommand::script).toList();
         ExecResult batch;
         try {
             batch = transport.exec(new RemoteCommand(script(tag, scripts), become, TIMEOUT));
@@ -66,7 +70,7 @@ final class ProbeBatch {
         Map<RemoteCommand, ExecResult> answers = new LinkedHashMap<>();
         List<ExecResult> results = parse(tag, scripts.size(), batch);
         for (int i = 0; i < results.size(); i++) {
-            answers.put(new RemoteCommand(scripts.get(i), become, RemoteCommand.DEFAULT_TIMEOUT), results.get(i));
+            answers.put(commands.get(i), results.get(i));
         }
         return answers;
     }
@@ -111,18 +115,18 @@ final class ProbeBatch {
         return results;
     }
 
-    private static List<List<String>> chunks(List<String> scripts) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
+    private static List<List<RemoteCommand>> chunks(List<RemoteCommand> commands) {
+        List<List<RemoteCommand>> chunks = new ArrayList<>();
+        List<RemoteCommand> current = new ArrayList<>();
         int size = PRELUDE.length();
-        for (String script : scripts) {
-            int cost = script.length() + 64;
+        for (RemoteCommand command : commands) {
+            int cost = command.script().length() + 64;
             if (!current.isEmpty() && size + cost > MAX_SCRIPT_CHARS) {
                 chunks.add(current);
                 current = new ArrayList<>();
                 size = PRELUDE.length();
             }
-            current.add(script);
+            current.add(command);
             size += cost;
         }
         if (!current.isEmpty()) {

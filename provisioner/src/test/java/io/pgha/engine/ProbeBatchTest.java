@@ -87,6 +87,15 @@ class ProbeBatchTest {
     }
 
     @Test
+    void eachAnswerIsKeptUnderTheCommandAsItWasAsked() {
+        RemoteCommand ownTimeout = read("echo slow").withTimeout(java.time.Duration.ofSeconds(120));
+
+        Map<RemoteCommand, ExecResult> answers = ProbeBatch.run(host, List.of(ownTimeout));
+
+        assertThat(answers).containsOnlyKeys(ownTimeout);
+    }
+
+    @Test
     void rootAndUserCommandsGoInSeparateBatches() {
         RemoteCommand asRoot = new RemoteCommand("echo root", true, RemoteCommand.DEFAULT_TIMEOUT);
 
