@@ -104,8 +104,7 @@ public final class FilesFact implements MergeableFact<List<FileState>> {
     @Override
     public List<FileState> parse(ExecResult result) throws FactException {
         Map<String, String> sections = Sections.parse(result.stdout());
-        String paths = sections.get("paths");
-        List<String> kinds = paths == null || paths.isBlank() ? List.of() : List.of(paths.split("\n"));
+        List<String> kinds = Sections.lines(sections.get("paths"));
         if (kinds.size() != queries.size()) {
             throw unreadable(result);
         }

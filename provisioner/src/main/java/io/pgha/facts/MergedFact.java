@@ -4,25 +4,16 @@ import io.pgha.transport.ExecResult;
 
 import java.util.List;
 
-/** The fact a {@link MergeableFact.Merger} builds: one command, parsed into the value of each merged fact. */
-final class MergedFact implements Fact<List<Object>> {
-    /** Turns the merged command's result into each merged fact's value, in order. */
+/**
+ * The fact a {@link MergeableFact.Merger} builds: one command, parsed into the value of each merged fact.
+ *
+ * @param command  the merged command
+ * @param splitter turns its result into each merged fact's value, in order
+ */
+record MergedFact(String command, Splitter splitter) implements Fact<List<Object>> {
     @FunctionalInterface
     interface Splitter {
         List<Object> split(ExecResult result) throws FactException;
-    }
-
-    private final String command;
-    private final Splitter splitter;
-
-    MergedFact(String command, Splitter splitter) {
-        this.command = command;
-        this.splitter = splitter;
-    }
-
-    @Override
-    public String command() {
-        return command;
     }
 
     @Override
