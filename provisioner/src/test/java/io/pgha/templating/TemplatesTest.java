@@ -102,4 +102,16 @@ class TemplatesTest {
         assertThatThrownBy(() -> templates.renderFile(file, vars))
                 .hasMessageContaining("undefined variable 'missing'").hasMessageContaining(file + ":2");
     }
+
+    @Test
+    void eachRenderStartsFromTheGlobalsAlone() throws Exception {
+        // Renders share one parent context per thread: what one render sets or defines must stay in it.
+        assertThat(templates.render("{% set leaked = 'x' %}{% macro hello() %}hi{% endmacro %}{{ leaked }}{{ hello() }}",
+                vars, WHERE)).isEqualTo("xhi");
+        assertThatThrownBy(() -> templates.render("{{ leaked }}", vars, WHERE))
+                .hasMessageContaining("undefined variable 'leaked'");
+        assertThat(templates.test("hello is defined", vars, WHERE)).isFalse();
+        assertThat(templates.renderValue("{{ name }}", Map.of("name", "pg2"), WHERE)).isEqualTo("pg2");
+        assertThat(templates.renderValue("{{ name }}", vars, WHERE)).isEqualTo("pg1");
+    }
 }
