@@ -13,6 +13,7 @@ import io.pgha.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,17 @@ final class EngineOperationContext implements OperationContext {
     @Override
     public Map<String, Object> vars() {
         return vars;
+    }
+
+    @Override
+    public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
+        Map<String, Object> scope = new HashMap<>(vars);
+        scope.putAll(moreVars);
+        try {
+            return templates.test(condition, scope, "the condition '" + condition.strip() + "'");
+        } catch (TemplateException e) {
+            throw new OperationException(e.getMessage(), e);
+        }
     }
 
     @Override

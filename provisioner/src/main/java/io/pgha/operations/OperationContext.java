@@ -50,6 +50,12 @@ public interface OperationContext {
     /** This host's variables (role defaults &lt; inventory &lt; -e), for templates. */
     Map<String, Object> vars();
 
+    /**
+     * Evaluates a condition (a Jinja expression without braces, as in {@code when}) over this host's variables and
+     * the given ones, which win over variables of the same name.
+     */
+    boolean test(String condition, Map<String, Object> moreVars) throws OperationException;
+
     /** Renders a template file of the current role (path relative to its {@code templates/}). */
     String renderTemplateFile(String relativePath) throws OperationException;
 

@@ -4,19 +4,20 @@ import io.pgha.transport.ExecResult;
 import io.pgha.transport.ShellQuote;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code wait_for}: polls a port, an HTTP URL or a command on the host until it is ready or the
+ * {@code wait_for}: polls a port, HTTP URLs or a command on the host until it is ready or the
  * timeout passes. Polling only reads, so it is part of planning; a success is "no change". On a
  * timeout the failure says what was awaited, for how long, what was seen last and, with
  * {@code service}, that unit's last journal lines.
  */
 final class WaitFor implements Operation {
     private static final Set<String> ALLOWED =
-            Set.of("port", "host", "http", "status", "command", "timeout", "interval", "service");
+            Set.of("port", "host", "http", "status", "until", "command", "timeout", "interval", "service");
     static final int JOURNAL_LINES = 20;
 
     private final Pacer pacer;
@@ -47,10 +48,10 @@ final class WaitFor implements Operation {
 
         long start = pacer.nanoTime();
         long deadline = start + timeout.toNanos();
-        ExecResult last;
+        WaitCondition.Observation last;
         while (true) {
-            last = ctx.probe(condition.probe());
-            if (condition.satisfied(last)) {
+            last = condition.poll(ctx);
+            if (last.ready()) {
                 return Plan.noChange("waited " + seconds(pacer.nanoTime() - start) + " for " + condition.describe());
             }
             if (ctx.planningAhead()) {
@@ -67,7 +68,7 @@ final class WaitFor implements Operation {
             }
         }
         StringBuilder message = new StringBuilder("timed out after " + seconds(pacer.nanoTime() - start)
-                + " waiting for " + condition.describe() + "; last result: " + condition.observed(last));
+                + " waiting for " + condition.describe() + "; last result: " + last.seen());
         if (service != null) {
             message.append('\n').append(journal(ctx, service));
         }
@@ -75,7 +76,11 @@ final class WaitFor implements Operation {
     }
 
     private static WaitCondition condition(Args args, Duration timeout) throws OperationException {
-        switch (args.exactlyOne("port", "http", "command")) {
+        String kind = args.exactlyOne("port", "http", "command");
+        if (args.has("until") && !kind.equals("http")) {
+            throw args.error("until", "applies to an http wait only (it tests the JSON a URL answers)");
+        }
+        switch (kind) {
             case "port" -> {
                 long port = args.integer("port", 0, 1);
                 if (port > 65535) {
@@ -88,12 +93,17 @@ final class WaitFor implements Operation {
                 return new WaitCondition.Port(host, (int) port);
             }
             case "http" -> {
-                String url = args.string("http");
-                if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    throw args.error("http", "must be an http:// or https:// URL (got '" + url + "')");
+                List<String> urls = args.stringList("http", true);
+                if (urls.isEmpty()) {
+                    throw args.error("http", "must name at least one URL");
+                }
+                for (String url : urls) {
+                    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                        throw args.error("http", "must be an http:// or https:// URL (got '" + url + "')");
+                    }
                 }
                 long status = args.integer("status", 200, 100);
-                return new WaitCondition.Http(url, (int) status);
+                return new WaitCondition.Http(urls, (int) status, args.has("until") ? args.string("until") : null);
             }
             default -> {
                 return new WaitCondition.Succeeds(args.string("command"), timeout.toSeconds());

@@ -1,6 +1,8 @@
 package io.pgha.engine;
 
-import io.pgha.facts.LocalShell;
+import io.pgha.facts.Fact;
+import io.pgha.facts.HttpAnswer;
+import io.pgha.facts.HttpFact;
 import io.pgha.inventory.Inventory;
 import io.pgha.inventory.InventoryHost;
 import io.pgha.operations.Operations;
@@ -12,25 +14,26 @@ import io.pgha.roles.TaskSpec;
 import io.pgha.templating.Templates;
 import io.pgha.transport.ConnectionSpec;
 import io.pgha.transport.ExecResult;
+import io.pgha.transport.RemoteCommand;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The playbook and roles shipped at the repository root, under the engine's templating: for a
  * three-host cluster every role default renders and every preflight assert holds, and a broken
- * timing setting is caught before any connection. The shell logic of the waits that every re-run polls runs
- * here with the local shell against a stand-in {@code curl}; the lab stages run them against the real services.
+ * timing setting is caught before any connection. The waits that every re-run polls are judged here against
+ * answers of the services' REST APIs; the lab stages run them against the real services.
  */
 class ShippedRolesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -105,17 +108,40 @@ class ShippedRolesTest {
                 .hasMessageContaining("roles/patroni/meta.yml");
     }
 
-    /** A role's {@code wait_for} command as pg1 runs it with the shipped defaults. */
-    private String waitCommand(String roleName, String taskName) throws Exception {
+    /**
+     * A role's {@code wait_for} as pg1 runs it with the shipped defaults, looking once (as when planning ahead) while
+     * each URL answers as given: "waited ..." when the wait is over, else "not ready yet: ...".
+     */
+    private String firstLook(String roleName, String taskName, Map<String, HttpAnswer> answers) throws Exception {
         Playbook playbook = shipped();
         ScopeFactory scopes = new ScopeFactory(cluster(Map.of()), templates, secrets(playbook));
         Map<String, Map<String, Object>> facts = Map.of("pg1", FACTS, "pg2", FACTS, "pg3", FACTS);
+        HostReader urls = new HostReader() {
+            @Override
+            public ExecResult read(RemoteCommand command) {
+                throw new AssertionError("the wait ran a command: " + command.script());
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T fact(Fact<T> fact, RemoteCommand command) {
+                String url = ((HttpFact) fact).url();
+                return (T) Objects.requireNonNull(answers.get(url), () -> "the wait asked " + url);
+            }
+
+            @Override
+            public void prefetch(List<ReadAhead.Question> questions) {
+            }
+        };
         for (PlaySpec play : playbook.plays()) {
             for (Role role : play.roles()) {
                 for (TaskSpec task : role.tasks()) {
                     if (role.name().equals(roleName) && task.name().equals(taskName)) {
                         Map<String, Object> scope = scopes.forRole(role, facts).scope("pg1", Map.of());
-                        return (String) templates.renderArgs(task.args(), scope, taskName).get("command");
+                        EngineOperationContext context = new EngineOperationContext("pg1", urls, true, true, false,
+                                scope, role.dir(), templates);
+                        return Operations.builtIn().get(task.module())
+                                .plan(context, templates.renderArgs(task.args(), scope, taskName)).message();
                     }
                 }
             }
@@ -123,57 +149,51 @@ class ShippedRolesTest {
         throw new AssertionError("no task '" + taskName + "' in role " + roleName);
     }
 
-    @Test
-    void theEtcdWaitPassesOnlyWhenEveryMemberAnswersHealthy() throws Exception {
-        String wait = waitCommand("etcd", "Wait for etcd quorum and health");
-        // curl as the wait calls it: each URL's body, then " URL"; members named in $SICK answer as etcd does
-        // without quorum, members in $DOWN do not answer at all.
-        String curl = "curl() { for u in \"$@\"; do case $u in http://*) case \" $DOWN \" in *\" $u \"*) printf ' %s\\n' \"$u\"; continue;; esac; "
-                + "case \" $SICK \" in *\" $u \"*) printf '{\"health\":\"false\",\"reason\":\"RAFT NO LEADER\"} %s\\n' \"$u\";; "
-                + "*) printf '{\"health\":\"true\",\"reason\":\"\"} %s\\n' \"$u\";; esac;; esac; done; }; ";
-
-        ExecResult healthy = LocalShell.run("DOWN= SICK=; " + curl + wait);
-        ExecResult oneDown = LocalShell.run("DOWN=http://192.0.2.13:2379/health SICK=; " + curl + wait);
-        ExecResult noQuorum = LocalShell.run("DOWN= SICK=http://192.0.2.12:2379/health; " + curl + wait);
-
-        assertThat(wait).contains("http://192.0.2.11:2379/health http://192.0.2.12:2379/health http://192.0.2.13:2379/health");
-        assertThat(healthy.exitCode()).as(healthy.stdout()).isZero();
-        assertThat(healthy.stdout()).contains("3 of 3 etcd members healthy");
-        assertThat(oneDown.exitCode()).isEqualTo(1);
-        assertThat(oneDown.stdout()).contains("2 of 3 etcd members healthy").contains("\n http://192.0.2.13:2379/health\n");
-        assertThat(noQuorum.exitCode()).isEqualTo(1);
-        assertThat(noQuorum.stdout()).contains("RAFT NO LEADER").contains("2 of 3 etcd members healthy");
+    private static HttpAnswer answer(int status, String body) {
+        return new HttpAnswer(status, body, "");
     }
 
     @Test
-    void theHaproxyWaitNeedsThePrimaryBackendUpAndReadsTheStatsCredentialsOnTheHost(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("haproxy.cfg");
-        Files.writeString(config, "global\n    maxconn 4096\nlisten stats\n    bind :7000\n    stats auth haproxy:s3cret\n");
-        String wait = waitCommand("haproxy", "Wait for HAProxy to route to the primary")
-                .replace("/etc/haproxy/haproxy.cfg", config.toString());
-        // curl -sf -u USER:PASSWORD URL: the stats CSV, or exit 22 as curl -f does for a refused login.
-        String curl = "curl() { [ \"$3\" = haproxy:s3cret ] || return 22; printf '%s\\n' '# pxname,svname,qcur,status' "
-                + "'primary,pg1,0,UP,' 'primary,pg2,0,DOWN,' \"primary,BACKEND,0,$PRIMARY,\" 'replicas,BACKEND,0,UP,'; }; ";
+    void theEtcdWaitNeedsEveryMemberHealthy() throws Exception {
+        String wait = "Wait for etcd quorum and health";
+        HttpAnswer healthy = answer(200, "{\"health\":\"true\",\"reason\":\"\"}");
+        Map<String, HttpAnswer> all = new HashMap<>(Map.of("http://192.0.2.11:2379/health", healthy,
+                "http://192.0.2.12:2379/health", healthy, "http://192.0.2.13:2379/health", healthy));
+        assertThat(firstLook("etcd", wait, all)).startsWith("waited");
 
-        assertThat(wait).doesNotContain("s3cret");
-        assertThat(LocalShell.run("PRIMARY=UP; " + curl + wait).exitCode()).isZero();
-        assertThat(LocalShell.run("PRIMARY=DOWN; " + curl + wait).exitCode()).isEqualTo(1);
-        Files.writeString(config, "listen stats\n    stats auth haproxy:other\n");
-        assertThat(LocalShell.run("PRIMARY=UP; " + curl + wait).exitCode()).isEqualTo(1);
+        all.put("http://192.0.2.12:2379/health", answer(503, "{\"health\":\"false\",\"reason\":\"RAFT NO LEADER\"}"));
+        assertThat(firstLook("etcd", wait, all)).startsWith("not ready yet");
+        all.put("http://192.0.2.12:2379/health", new HttpAnswer(0, "", "Failed to connect to 192.0.2.12 port 2379"));
+        assertThat(firstLook("etcd", wait, all)).startsWith("not ready yet");
     }
 
     @Test
-    void pghaPatroniHealthyNeedsOnlyTheRestAddress() {
-        assumeTrue(LocalShell.has("python3"), "python3 runs pgha-patroni");
-        String script = ROOT.resolve("roles/patroni/files/pgha-patroni").toString();
+    void thePatroniWaitNeedsOneLeaderAndEveryMemberRunningOnOneTimeline() throws Exception {
+        String wait = "Wait for one leader and every member running on its timeline";
+        String url = "http://192.0.2.11:8008/cluster";
+        String leader = "{\"name\":\"pg1\",\"role\":\"leader\",\"state\":\"running\",\"timeline\":2}";
+        String streaming = "{\"name\":\"pg2\",\"role\":\"replica\",\"state\":\"streaming\",\"timeline\":2,\"lag\":0}";
+        String other = "{\"name\":\"pg3\",\"role\":\"replica\",\"state\":\"%s\",\"timeline\":%d}";
+        Function<String, Map<String, HttpAnswer>> members = list -> Map.of(url, answer(200, "{\"members\":[" + list + "]}"));
 
-        ExecResult noAddress = LocalShell.run("python3 " + script + " healthy");
-        // Nothing listens on port 1: the answer is Patroni's REST API being unreachable, not a missing configuration.
-        ExecResult refused = LocalShell.run("python3 " + script + " healthy 127.0.0.1:1");
+        assertThat(firstLook("patroni", wait, members.apply(leader + "," + streaming + "," + other.formatted("streaming", 2))))
+                .startsWith("waited");
+        assertThat(firstLook("patroni", wait, members.apply(leader + "," + streaming + "," + other.formatted("stopped", 2))))
+                .startsWith("not ready yet");
+        assertThat(firstLook("patroni", wait, members.apply(leader + "," + streaming + "," + other.formatted("streaming", 1))))
+                .startsWith("not ready yet");
+        assertThat(firstLook("patroni", wait, members.apply(streaming + "," + other.formatted("streaming", 2))))
+                .as("no leader").startsWith("not ready yet");
+        assertThat(firstLook("patroni", wait, members.apply(leader + "," + leader.replace("pg1", "pg2"))))
+                .as("two leaders").startsWith("not ready yet");
+        assertThat(firstLook("patroni", wait, Map.of(url, answer(503, "starting")))).startsWith("not ready yet");
+    }
 
-        assertThat(noAddress.exitCode()).isEqualTo(2);
-        assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.stderr()).startsWith("pgha-patroni healthy: ").contains("Connection refused")
-                .doesNotContain("config.yml");
+    @Test
+    void theHaproxyWaitAsksTheStatsPortWhetherThePrimaryIsReachable() throws Exception {
+        String wait = "Wait for HAProxy to route to the primary";
+        String url = "http://127.0.0.1:7000/pgha/primary";
+        assertThat(firstLook("haproxy", wait, Map.of(url, answer(200, "primary reachable")))).startsWith("waited");
+        assertThat(firstLook("haproxy", wait, Map.of(url, answer(503, "no primary reachable")))).startsWith("not ready yet");
     }
 }

@@ -95,6 +95,17 @@ final class LocalHost implements OperationContext {
     }
 
     @Override
+    public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
+        Map<String, Object> scope = new java.util.HashMap<>(vars());
+        scope.putAll(moreVars);
+        try {
+            return new io.pgha.templating.Templates().test(condition, scope, "a test");
+        } catch (io.pgha.templating.TemplateException e) {
+            throw new OperationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String renderTemplateFile(String relativePath) throws OperationException {
         throw new OperationException("no templates on the local host");
     }
