@@ -10,10 +10,13 @@ public final class OsFact implements Fact<OsInfo> {
 
     @Override
     public String command() {
-        return Sections.marker("osrelease") + "; cat /etc/os-release 2>/dev/null; "
-                + Sections.marker("kernel") + "; uname -r; "
+        // The shell's own read instead of cat and uname: this runs on every run of every host, and each process
+        // saved is ~10 ms of a small host's CPU.
+        return Sections.marker("osrelease") + "; { while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done"
+                + " < /etc/os-release; } 2>/dev/null; "
+                + Sections.marker("kernel") + "; read -r k < /proc/sys/kernel/osrelease; echo \"$k\"; "
                 + Sections.marker("virt") + "; systemd-detect-virt 2>/dev/null; "
-                + Sections.marker("pid1") + "; cat /proc/1/comm 2>/dev/null; true";
+                + Sections.marker("pid1") + "; { read -r c < /proc/1/comm && echo \"$c\"; } 2>/dev/null; true";
     }
 
     @Override

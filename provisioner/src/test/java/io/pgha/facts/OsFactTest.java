@@ -41,7 +41,10 @@ class OsFactTest {
 
         OsInfo os = fact.parse(LocalShell.run(fact.command()));
 
-        assertThat(os.kernel()).isNotBlank();
-        assertThat(os.id()).isNotBlank();
+        // What cat, uname and the process table say, read with the shell's builtins.
+        assertThat(os.kernel()).isEqualTo(LocalShell.run("uname -r").stdout().strip());
+        assertThat(os.id()).isEqualTo(OsFact.osRelease(LocalShell.run("cat /etc/os-release").stdout()).get("ID"));
+        assertThat(os.prettyName()).isEqualTo(OsFact.osRelease(LocalShell.run("cat /etc/os-release").stdout()).get("PRETTY_NAME"));
+        assertThat(os.systemdPid1()).isEqualTo(LocalShell.run("cat /proc/1/comm").stdout().strip().equals("systemd"));
     }
 }
