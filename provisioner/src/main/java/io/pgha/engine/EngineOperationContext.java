@@ -107,7 +107,7 @@ final class EngineOperationContext implements OperationContext {
         Map<String, Object> scope = new HashMap<>(vars);
         scope.putAll(moreVars);
         try {
-            return templates.test(condition, scope, "the condition '" + condition.strip() + "'");
+            return templates.test(condition, scope, "the task");
         } catch (TemplateException e) {
             throw new OperationException(e.getMessage(), e);
         }

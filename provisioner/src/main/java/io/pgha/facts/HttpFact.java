@@ -15,7 +15,10 @@ import java.util.List;
 public final class HttpFact implements MergeableFact<HttpAnswer> {
     /** Seconds curl may spend on one URL (connection and answer). */
     static final int TIMEOUT_SECONDS = 5;
-    /** Ends each URL's body: curl writes it after every transfer, on a line of its own. */
+    /**
+     * Ends each URL's body: curl writes it after every transfer, on a line of its own (a body holding this very
+     * line would be misread; the health endpoints asked answer JSON or a word).
+     */
     private static final String MARK = "\n@@pgha:http ";
     /** Status 000 when there was no answer; curl's exit code and error message (curl 7.75+) say why. */
     private static final String WRITE_OUT = "\\n@@pgha:http %{http_code} %{exitcode} %{errormsg}\\n";

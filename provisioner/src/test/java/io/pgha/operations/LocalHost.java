@@ -3,6 +3,8 @@ package io.pgha.operations;
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
 import io.pgha.facts.LocalShell;
+import io.pgha.templating.TemplateException;
+import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 import io.pgha.transport.RemoteFile;
 import io.pgha.transport.ShellQuote;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -96,11 +99,11 @@ final class LocalHost implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        Map<String, Object> scope = new java.util.HashMap<>(vars());
+        Map<String, Object> scope = new HashMap<>(vars());
         scope.putAll(moreVars);
         try {
-            return new io.pgha.templating.Templates().test(condition, scope, "a test");
-        } catch (io.pgha.templating.TemplateException e) {
+            return new Templates().test(condition, scope, "the task");
+        } catch (TemplateException e) {
             throw new OperationException(e.getMessage(), e);
         }
     }

@@ -2,6 +2,8 @@ package io.pgha.operations;
 
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
+import io.pgha.templating.TemplateException;
+import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 
 import java.nio.file.Path;
@@ -124,11 +126,11 @@ final class ScriptedContext implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        Map<String, Object> scope = new java.util.HashMap<>(vars());
+        Map<String, Object> scope = new HashMap<>(vars());
         scope.putAll(moreVars);
         try {
-            return new io.pgha.templating.Templates().test(condition, scope, "a test");
-        } catch (io.pgha.templating.TemplateException e) {
+            return new Templates().test(condition, scope, "the task");
+        } catch (TemplateException e) {
             throw new OperationException(e.getMessage(), e);
         }
     }
