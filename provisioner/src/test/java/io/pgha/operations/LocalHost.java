@@ -3,8 +3,6 @@ package io.pgha.operations;
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
 import io.pgha.facts.LocalShell;
-import io.pgha.templating.TemplateException;
-import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 import io.pgha.transport.RemoteFile;
 import io.pgha.transport.ShellQuote;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -99,13 +96,7 @@ final class LocalHost implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        Map<String, Object> scope = new HashMap<>(vars());
-        scope.putAll(moreVars);
-        try {
-            return new Templates().test(condition, scope, "the task");
-        } catch (TemplateException e) {
-            throw new OperationException(e.getMessage(), e);
-        }
+        return Conditions.test(vars(), condition, moreVars);
     }
 
     @Override

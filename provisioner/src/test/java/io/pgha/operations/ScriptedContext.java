@@ -2,8 +2,6 @@ package io.pgha.operations;
 
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
-import io.pgha.templating.TemplateException;
-import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 
 import java.nio.file.Path;
@@ -126,13 +124,7 @@ final class ScriptedContext implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        Map<String, Object> scope = new HashMap<>(vars());
-        scope.putAll(moreVars);
-        try {
-            return new Templates().test(condition, scope, "the task");
-        } catch (TemplateException e) {
-            throw new OperationException(e.getMessage(), e);
-        }
+        return Conditions.test(vars(), condition, moreVars);
     }
 
     @Override
