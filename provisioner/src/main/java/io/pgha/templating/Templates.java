@@ -72,23 +72,23 @@ public final class Templates {
     private RenderResult renderForResult(String template, Map<String, ?> vars) {
         JinjavaInterpreter interpreter = interpreter(vars);
         JinjavaInterpreter.pushCurrent(interpreter);
+        TemplateError error;
         try {
             return new RenderResult(interpreter.render(template), interpreter.getContext(), interpreter.getErrorsCopy());
         } catch (TemplateSyntaxException e) {
-            return new RenderResult(TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+            error = TemplateError.fromException(e);
         } catch (InterpretException e) {
-            return new RenderResult(TemplateError.fromSyntaxError(e), interpreter.getContext(), interpreter.getErrorsCopy());
+            error = TemplateError.fromSyntaxError(e);
         } catch (InvalidArgumentException e) {
-            return new RenderResult(TemplateError.fromInvalidArgumentException(e), interpreter.getContext(),
-                    interpreter.getErrorsCopy());
+            error = TemplateError.fromInvalidArgumentException(e);
         } catch (InvalidInputException e) {
-            return new RenderResult(TemplateError.fromInvalidInputException(e), interpreter.getContext(),
-                    interpreter.getErrorsCopy());
+            error = TemplateError.fromInvalidInputException(e);
         } catch (RuntimeException e) {
-            return new RenderResult(TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+            error = TemplateError.fromException(e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
+        return new RenderResult(error, interpreter.getContext(), interpreter.getErrorsCopy());
     }
 
     /** Renders a template string to text. */
