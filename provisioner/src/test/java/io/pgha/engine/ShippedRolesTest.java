@@ -39,6 +39,7 @@ class ShippedRolesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, Object> FACTS = Map.of("ansible_distribution", "Debian",
             "ansible_distribution_release", "trixie", "ansible_kernel", "6.1.0", "ansible_virtualization_type", "kvm");
+    private static final Map<String, Map<String, Object>> HOST_FACTS = Map.of("pg1", FACTS, "pg2", FACTS, "pg3", FACTS);
 
     private final Templates templates = new Templates();
 
@@ -71,10 +72,9 @@ class ShippedRolesTest {
         Playbook playbook = shipped();
         Inventory inventory = cluster(Map.of());
         ScopeFactory scopes = new ScopeFactory(inventory, templates, secrets(playbook));
-        Map<String, Map<String, Object>> facts = Map.of("pg1", FACTS, "pg2", FACTS, "pg3", FACTS);
         for (PlaySpec play : playbook.plays()) {
             for (Role role : play.roles()) {
-                ScopeFactory.RoleVars vars = scopes.forRole(role, facts);
+                ScopeFactory.RoleVars vars = scopes.forRole(role, HOST_FACTS);
                 vars.problems().forEach((host, problems) -> assertThat(problems).as(role.name() + " on " + host).isEmpty());
                 for (String key : role.defaults().keySet()) {
                     assertThat(vars.hosts().get("pg2")).as(role.name()).containsKey(key);
@@ -115,7 +115,6 @@ class ShippedRolesTest {
     private String firstLook(String roleName, String taskName, Map<String, HttpAnswer> answers) throws Exception {
         Playbook playbook = shipped();
         ScopeFactory scopes = new ScopeFactory(cluster(Map.of()), templates, secrets(playbook));
-        Map<String, Map<String, Object>> facts = Map.of("pg1", FACTS, "pg2", FACTS, "pg3", FACTS);
         HostReader urls = new HostReader() {
             @Override
             public ExecResult read(RemoteCommand command) {
@@ -137,7 +136,7 @@ class ShippedRolesTest {
             for (Role role : play.roles()) {
                 for (TaskSpec task : role.tasks()) {
                     if (role.name().equals(roleName) && task.name().equals(taskName)) {
-                        Map<String, Object> scope = scopes.forRole(role, facts).scope("pg1", Map.of());
+                        Map<String, Object> scope = scopes.forRole(role, HOST_FACTS).scope("pg1", Map.of());
                         EngineOperationContext context = new EngineOperationContext("pg1", urls, true, true, false,
                                 scope, role.dir(), templates);
                         return Operations.builtIn().get(task.module())
