@@ -81,7 +81,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             Inventory inventory = toolkit.loadInventory(hosts.inventory, extraVars);
             InventoryOptions.redactPassphrases(inventory, redactor);
             try (LazyTransportFactory transports = new LazyTransportFactory(() -> toolkit.transports(ssh.settings(inventory)))) {
-                // The client starts (connecting to nothing) while the roles load and the preflight runs.
+                // The client starts while the roles load; the hosts connect while the preflight runs (PlaybookRunner).
                 transports.prepare();
                 Map<String, Operation> operations = toolkit.operations();
                 Playbook loaded = toolkit.loadPlaybook(playbookFile(), operations.keySet());

@@ -26,8 +26,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a playbook: preflight (host patterns, asserts, secrets) before any connection, then for
- * each play: its new hosts are connected and their facts read, then each role and task in order
+ * Runs a playbook: preflight (host patterns, asserts, secrets) before anything is changed, while the first
+ * play's hosts connect and read their facts; then for each play: its new hosts are connected and their
+ * facts read (reported at its start), then each role and task in order
  * runs on all the play's hosts in parallel, one worker thread and one connection per host for
  * the whole run. The facts of a host's coming tasks are read ahead in batches ({@link ReadAheadPlanner})
  * and forgotten on every host as soon as a task changes one. A failed task stops its host only; an
@@ -57,19 +58,14 @@ public final class PlaybookRunner {
         this.redactor = redactor;
     }
 
-    /** @throws BadInputException before anything is connected to, when the input cannot run */
+    /**
+     * @throws BadInputException when the input cannot run: before anything is changed on a host or the secrets
+     *         file is written, with every connection the preflight's time was used for closed again
+     */
     public RunSummary run(Inventory inventory, Playbook playbook, RunOptions options, SecretsSource secretsSource)
             throws BadInputException {
         long start = System.nanoTime();
         List<Target> targets = targets(inventory, playbook, options);
-        Set<String> secretNames = secretNames(targets);
-        Map<String, String> existingSecrets = secretsSource.load(secretNames, true);
-        preflight(inventory, targets, existingSecrets);
-        // Only now, with the input known good, may missing secrets be generated and written.
-        Map<String, String> secrets = options.check() ? existingSecrets : secretsSource.load(secretNames, false);
-        redactor.addAll(secrets.values());
-        ScopeFactory scopes = new ScopeFactory(inventory, templates, secrets);
-
         Map<String, HostState> states = hostStates(inventory, targets);
         Map<String, ExecutorService> workers = new LinkedHashMap<>();
         states.keySet().forEach(host -> workers.put(host, Executors.newSingleThreadExecutor(r -> {
@@ -77,17 +73,35 @@ public final class PlaybookRunner {
             thread.setDaemon(true);
             return thread;
         })));
-        TaskExecutor executor = new TaskExecutor(transports, operations, templates, options.check());
-        ReadAheadPlanner planner = new ReadAheadPlanner(executor, transports);
         FactGatherer gatherer = new FactGatherer(transports, hostFacts);
         TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
+        // The first play's hosts connect and read their facts while the preflight runs: reading changes nothing,
+        // and connecting is the longest wait before the first task. They are reported when the play starts.
+        long gatheringStart = System.nanoTime();
+        Map<String, Future<HostResult>> firstGathering = new LinkedHashMap<>();
+        targets.get(0).hosts().forEach(host -> firstGathering.put(host,
+                workers.get(host).submit(() -> gatherer.run(states.get(host), gathering))));
         try {
+            Set<String> secretNames = secretNames(targets);
+            Map<String, String> existingSecrets = secretsSource.load(secretNames, true);
+            preflight(inventory, targets, existingSecrets);
+            // Only now, with the input known good, may missing secrets be generated and written.
+            Map<String, String> secrets = options.check() ? existingSecrets : secretsSource.load(secretNames, false);
+            redactor.addAll(secrets.values());
+            ScopeFactory scopes = new ScopeFactory(inventory, templates, secrets);
+
+            TaskExecutor executor = new TaskExecutor(transports, operations, templates, options.check());
+            ReadAheadPlanner planner = new ReadAheadPlanner(executor, transports);
             List<List<List<ReadAheadPlanner.Coming>>> plays = List.of();
             for (int p = 0; p < targets.size(); p++) {
                 Target target = targets.get(p);
                 listener.playStarted(target.play().name(), target.hosts());
                 List<String> newHosts = target.hosts().stream().filter(h -> !states.get(h).gathered()).toList();
-                onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
+                if (p == 0) {
+                    report(gathering, firstGathering, gatheringStart);
+                } else {
+                    onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
+                }
                 if (!newHosts.isEmpty() || plays.isEmpty()) {
                     plays = comingTasks(targets, scopes, states, options); // the variables include the new facts
                 }
@@ -111,6 +125,8 @@ public final class PlaybookRunner {
                 }
             }
         } finally {
+            // After bad input a host may still be connecting; otherwise every gathering has ended and this is a no-op.
+            firstGathering.values().forEach(future -> future.cancel(true));
             workers.forEach((host, worker) -> worker.submit(states.get(host)::close));
             workers.values().forEach(ExecutorService::shutdown);
             awaitClosed(workers.values());
@@ -120,6 +136,13 @@ public final class PlaybookRunner {
         RunSummary summary = new RunSummary(stats, Duration.ofNanos(System.nanoTime() - start));
         listener.recap(summary);
         return summary;
+    }
+
+    /** Reports a step that was started before its play: each host's result in host order, as it comes. */
+    private void report(TaskRef ref, Map<String, Future<HostResult>> running, long start) {
+        listener.taskStarted(ref);
+        running.values().forEach(future -> listener.hostResult(ref, await(future)));
+        listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void readAhead(ReadAheadPlanner planner, HostState state, List<ReadAheadPlanner.Coming> tasks) {

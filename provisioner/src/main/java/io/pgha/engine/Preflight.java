@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates every role's {@code meta.yml} asserts on every targeted host's variables before any
- * connection, so a bad setting (say {@code loop_wait + 2*retry_timeout > ttl}) stops the run
+ * Evaluates every role's {@code meta.yml} asserts on every targeted host's variables before anything is
+ * changed, so a bad setting (say {@code loop_wait + 2*retry_timeout > ttl}) stops the run
  * while nothing has changed. All problems are reported at once.
  */
 final class Preflight {

@@ -16,6 +16,8 @@ public final class FakeFleet implements TransportFactory {
     public final Map<String, FakeHost> hosts = new LinkedHashMap<>();
     public final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
     public final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    /** Hosts whose connection attempt never ends by itself (a dropped SYN): only an interrupt stops it. */
+    public final Set<String> hanging = ConcurrentHashMap.newKeySet();
     /** Appended to unreachable reasons, to check what pgha does with whatever a transport says. */
     public volatile String reasonDetail = "";
 
@@ -32,6 +34,14 @@ public final class FakeFleet implements TransportFactory {
     @Override
     public Transport open(ConnectionSpec spec) throws UnreachableException {
         opens.computeIfAbsent(spec.hostName(), k -> new AtomicInteger()).incrementAndGet();
+        if (hanging.contains(spec.hostName())) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreachableException("connect to " + spec.address() + ": interrupted");
+            }
+        }
         if (unreachable.contains(spec.hostName())) {
             throw new UnreachableException("connect to " + spec.address() + ":" + spec.port() + ": connection refused" + reasonDetail);
         }

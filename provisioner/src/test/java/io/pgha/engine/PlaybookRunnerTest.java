@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.pgha.engine.Fixtures.inventory;
 import static io.pgha.engine.Fixtures.playbook;
@@ -26,6 +28,7 @@ import static io.pgha.engine.Fixtures.role;
 import static io.pgha.engine.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class PlaybookRunnerTest {
     @TempDir
@@ -371,7 +374,57 @@ class PlaybookRunnerTest {
     }
 
     @Test
-    void preflightAssertsFailWithTheRenderedMessageBeforeAnyConnection() throws Exception {
+    void theFirstPlaysHostsConnectAndReadFactsWhileThePreflightRuns() throws Exception {
+        CountDownLatch connecting = new CountDownLatch(1);
+        RecordingListener listener = new RecordingListener();
+        run(inventory, playbook("all", baseRole()), RunOptions.defaults(), listener, awaitingConnections(connecting));
+
+        assertThat(connecting.getCount()).as("all three hosts connecting before the preflight").isZero();
+        assertThat(listener.tasks).extracting(TaskRef::name).startsWith("Gathering Facts", "Install postgres");
+        assertThat(listener.results.stream().filter(r -> r.task().name().equals("Gathering Facts")).map(RecordingListener.Result::host))
+                .containsExactly("pg1", "pg2", "pg3");
+        assertThat(fleet.opens.values()).extracting(AtomicInteger::get).containsOnly(1);
+    }
+
+    @Test
+    void badInputChangesNothingReportsNoTaskAndClosesWhatItConnected() throws Exception {
+        fleet.hanging.add("pg3"); // still connecting when the preflight fails: the run must not wait for it
+        Assertion never = new Assertion("false", "never", "roles/base/meta.yml:1");
+        Role role = role("base", roleDir, Map.of(), List.of(), List.of(never), task("Install", "package", Map.of("name", "x")));
+        RecordingListener listener = new RecordingListener();
+        CountDownLatch connecting = new CountDownLatch(1);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                () -> run(inventory, playbook("all", role), RunOptions.defaults(), listener, awaitingConnections(connecting)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("never"));
+
+        assertThat(connecting.getCount()).isZero();
+        assertThat(listener.tasks).isEmpty();
+        assertThat(listener.results).isEmpty();
+        fleet.hosts.values().forEach(host -> assertThat(host.mutations()).as(host.hostName()).isEmpty());
+        assertThat(fleet.host("pg1").closed).isTrue();
+        assertThat(fleet.host("pg2").closed).isTrue();
+    }
+
+    /** Secrets that are read only once every host has been connected to (or counts down nothing after 10 s). */
+    private SecretsSource awaitingConnections(CountDownLatch connected) {
+        return (names, dryRun) -> {
+            try {
+                for (int i = 0; i < 1000 && fleet.opens.size() < 3; i++) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (fleet.opens.size() == 3) {
+                connected.countDown();
+            }
+            return Map.of();
+        };
+    }
+
+    @Test
+    void preflightAssertsFailWithTheRenderedMessageAndChangeNothing() throws Exception {
         Assertion timing = new Assertion("loop_wait + 2 * retry_timeout <= ttl",
                 "Patroni needs loop_wait + 2*retry_timeout <= ttl, got {{ loop_wait }} + 2*{{ retry_timeout }} > {{ ttl }}",
                 "roles/patroni/meta.yml:4");
@@ -384,7 +437,7 @@ class PlaybookRunnerTest {
                 .hasMessageContaining("[pg1] patroni: Patroni needs loop_wait + 2*retry_timeout <= ttl, got 10 + 2*10 > 20")
                 .hasMessageContaining("[pg2]")
                 .hasMessageContaining("roles/patroni/meta.yml:4");
-        assertThat(fleet.opens).isEmpty();
+        fleet.hosts.values().forEach(host -> assertThat(host.mutations()).as(host.hostName()).isEmpty());
 
         RecordingListener listener = new RecordingListener();
         run(inventory(Map.of(), "pg1", "pg2"), playbook("all", patroni), RunOptions.defaults(), listener, SecretsSource.none());
