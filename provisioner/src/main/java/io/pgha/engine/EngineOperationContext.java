@@ -27,6 +27,7 @@ final class EngineOperationContext implements OperationContext {
     private final String hostName;
     private final HostReader reader;
     private final boolean planningAhead;
+    private boolean askedWhetherAhead;
     private final boolean become;
     private final boolean checkMode;
     private final Map<String, Object> vars;
@@ -89,7 +90,13 @@ final class EngineOperationContext implements OperationContext {
 
     @Override
     public boolean planningAhead() {
+        askedWhetherAhead |= planningAhead;
         return planningAhead;
+    }
+
+    /** Whether the plan asked {@link #planningAhead()} and was told yes: it may differ from the task's real run. */
+    boolean plannedDifferentlyAhead() {
+        return askedWhetherAhead;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pgha.engine;
 
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
+import io.pgha.roles.TaskSpec;
 import io.pgha.transport.ExecResult;
 import io.pgha.transport.RemoteCommand;
 import io.pgha.transport.Transport;
@@ -9,6 +10,7 @@ import io.pgha.transport.TransportException;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,10 @@ import java.util.Set;
  * {@link ReadAheadPlanner}). They hold only while nothing has changed: the engine forgets them as soon as a
  * task changes any host of the run, and the tasks after that ask the hosts themselves.
  *
+ * <p>A task planned ahead to its end, from these answers alone, with nothing to change is settled: its run takes
+ * that outcome instead of planning again, while the answers hold and no earlier task of the host changed anything
+ * (even in check mode: {@code if_changed}) or registered a variable.
+ *
  * <p>An answer is either a command's result, or the value of a fact that was read merged with others of its
  * kind (kept under the fact's own command). A plan (a task, or one item of a loop) gets each answer once: a
  * module that asks the same question again (a wait polling) is answered by the host.
@@ -25,7 +31,12 @@ import java.util.Set;
 final class ReadAhead {
     private final Map<RemoteCommand, ExecResult> answers = new HashMap<>();
     private final Map<RemoteCommand, Object> values = new HashMap<>();
+    /** Outcomes of tasks planned ahead to the end with nothing to change, with the variables they were planned with. */
+    private final Map<TaskSpec, Settled> settled = new IdentityHashMap<>();
     private boolean current;
+
+    private record Settled(ScopeFactory.RoleVars vars, TaskExecutor.Outcome outcome) {
+    }
 
     /** A read-only command a plan asked, with the fact it reads (null for a probe). */
     record Question(RemoteCommand command, Fact<?> fact) {
@@ -49,7 +60,24 @@ final class ReadAhead {
     void forget() {
         answers.clear();
         values.clear();
+        settled.clear();
         current = false;
+    }
+
+    /** The task was planned from these answers alone and changes nothing. */
+    void settle(TaskSpec task, ScopeFactory.RoleVars vars, TaskExecutor.Outcome outcome) {
+        settled.put(task, new Settled(vars, outcome));
+    }
+
+    /** A variable the settled tasks did not see was set: they must be planned again. */
+    void unsettle() {
+        settled.clear();
+    }
+
+    /** The settled outcome of the task with these very variables (the same role in another play has others), or null. */
+    TaskExecutor.Outcome settled(TaskSpec task, ScopeFactory.RoleVars vars) {
+        Settled found = settled.get(task);
+        return current && found != null && found.vars() == vars ? found.outcome() : null;
     }
 
     /** False once forgotten, until answers are read again. */

@@ -43,9 +43,11 @@ final class TaskExecutor {
 
     HostResult run(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
         long start = System.nanoTime();
-        Outcome outcome;
+        Outcome outcome = state.readAhead().settled(task, vars);
         try {
-            outcome = execute(state, role, task, vars, null);
+            if (outcome == null) {
+                outcome = execute(state, role, task, vars, null);
+            }
         } catch (TemplateException e) {
             outcome = Outcome.failed(vars.explain(state.name(), e).getMessage());
         } catch (OperationException e) {
@@ -61,8 +63,14 @@ final class TaskExecutor {
         }
         TaskRef ref = new TaskRef(role.name(), task.name(), task.source());
         state.record(ref.qualifiedName(), outcome.status());
-        if (task.register() != null && outcome.registered() != null) {
+        boolean registers = task.register() != null && outcome.registered() != null;
+        if (registers) {
             state.registered().put(task.register(), outcome.registered());
+        }
+        if (registers || outcome.status() == TaskStatus.CHANGED) {
+            // The later tasks were settled without this variable, or this change their if_changed looks for
+            // (in check mode too, where nothing changed on the host and the answers still hold).
+            state.readAhead().unsettle();
         }
         return new HostResult(state.name(), outcome.status(), outcome.message(), outcome.diff(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -72,26 +80,40 @@ final class TaskExecutor {
      * Plans the task on the host without running anything, with only the answers read ahead so far (see
      * {@link ReadAheadPlanner}).
      *
+     * A task planned to the end with nothing to change is settled: its real run takes that outcome while the
+     * answers hold.
+     *
      * @return the first read-only command (with its fact, if it is one) each plan (each loop item) needs that has
      *     no answer yet; empty when none is missing, or when the task cannot be planned ahead (then its real run
      *     reports why)
      */
     List<ReadAhead.Question> planAhead(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars) {
-        List<ReadAhead.Question> unanswered = new ArrayList<>();
+        Ahead ahead = new Ahead();
         try {
-            execute(state, role, task, vars, unanswered);
+            Outcome outcome = execute(state, role, task, vars, ahead);
+            if (ahead.unanswered.isEmpty() && !ahead.provisional
+                    && (outcome.status() == TaskStatus.OK || outcome.status() == TaskStatus.SKIPPED)) {
+                // Planned from answers alone and nothing to change: its real run would plan the same again.
+                state.readAhead().settle(task, vars, outcome);
+            }
         } catch (TemplateException | OperationException | TransportException | ActionApplier.ActionFailedException
                  | RuntimeException e) {
             // Nothing to read ahead for it; the real run meets the same problem and reports it.
         }
-        return unanswered;
+        return ahead.unanswered;
     }
 
-    /** @param unanswered null to run the task; else it is planned ahead, collecting the questions not yet answered */
-    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars,
-                            List<ReadAhead.Question> unanswered)
+    /** What planning a task ahead found: the questions it could not answer yet, and whether a plan was provisional. */
+    private static final class Ahead {
+        final List<ReadAhead.Question> unanswered = new ArrayList<>();
+        /** A plan that depended on being made ahead (a wait not ready yet, which does not wait then). */
+        boolean provisional;
+    }
+
+    /** @param planningAhead null to run the task; else it is planned ahead, collecting what {@link Ahead} holds */
+    private Outcome execute(HostState state, Role role, TaskSpec task, ScopeFactory.RoleVars vars, Ahead planningAhead)
             throws TemplateException, OperationException, TransportException, ActionApplier.ActionFailedException {
-        boolean ahead = unanswered != null;
+        boolean ahead = planningAhead != null;
         String where = "task '" + task.name() + "' (" + task.source() + ")";
         if (!task.ifChanged().isEmpty() && task.ifChanged().stream().noneMatch(n -> state.changed(qualify(role, n)))) {
             return Outcome.skipped("no change in " + String.join(", ", task.ifChanged()));
@@ -134,8 +156,11 @@ final class TaskExecutor {
                 plan = operation.plan(context, args);
             } catch (ReadAhead.Unanswered question) {
                 // Only planning ahead asks with unanswered questions; a loop's other items are still asked.
-                unanswered.addAll(question.questions);
+                planningAhead.unanswered.addAll(question.questions);
                 continue;
+            }
+            if (context.plannedDifferentlyAhead()) {
+                planningAhead.provisional = true;
             }
             ExecResult result = NOTHING_RUN;
             if (plan.changes() && !check && !ahead) {
@@ -198,7 +223,7 @@ final class TaskExecutor {
     }
 
     /** A task's outcome on a host, with what {@code register} stores. */
-    private record Outcome(TaskStatus status, String message, String diff, Map<String, Object> registered) {
+    record Outcome(TaskStatus status, String message, String diff, Map<String, Object> registered) {
 
         static Outcome skipped(String reason) {
             Map<String, Object> value = new LinkedHashMap<>();

@@ -37,8 +37,9 @@ public interface OperationContext {
     boolean become();
 
     /**
-     * True while the engine plans ahead only to learn which facts the task will read, so that it can read
-     * them for many tasks in one round trip; the plan is thrown away. A module must not wait then.
+     * True while the engine plans ahead to learn which facts the task will read, so that it can read them for
+     * many tasks in one round trip. A module must not wait then. A plan made ahead to its end with nothing to
+     * change stands for the task's run, unless it asked this (and was told yes): that plan is thrown away.
      */
     default boolean planningAhead() {
         return false;

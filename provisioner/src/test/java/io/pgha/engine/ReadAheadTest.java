@@ -45,6 +45,40 @@ class ReadAheadTest {
         }
     }
 
+    /** Counts its plans per host; reads one file and never changes anything. */
+    private static final class Counted implements Operation {
+        final Map<String, java.util.concurrent.atomic.AtomicInteger> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "counted";
+        }
+
+        @Override
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            ctx.probe("cat /etc/counted");
+            plans.computeIfAbsent(String.valueOf(ctx.vars().get("inventory_hostname")),
+                    h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            return Plan.noChange("counted");
+        }
+    }
+
+    private final Counted counted = new Counted();
+
+    /** Plans differently ahead, as a wait that is not ready yet does (it does not wait then). */
+    private static final class AheadAware implements Operation {
+        @Override
+        public String name() {
+            return "ahead_aware";
+        }
+
+        @Override
+        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+            ctx.probe("cat /etc/ready");
+            return Plan.noChange(ctx.planningAhead() ? "not ready yet, not waiting ahead" : "waited");
+        }
+    }
+
     private Role files() {
         return role("files", roleDir,
                 task("Install", "package", Map.of("name", "app")),
@@ -54,7 +88,7 @@ class ReadAheadTest {
 
     private RecordingListener run(Playbook playbook, RunOptions options) throws Exception {
         RecordingListener listener = new RecordingListener();
-        new PlaybookRunner(fleet, TestOperations.all(new AskTwice()), new Templates(), listener, new Redactor())
+        new PlaybookRunner(fleet, TestOperations.all(new AskTwice(), counted, new AheadAware()), new Templates(), listener, new Redactor())
                 .run(inventory, playbook, options, SecretsSource.none());
         return listener;
     }
@@ -81,6 +115,50 @@ class ReadAheadTest {
         // Reported, so the output shows where the time before the first task went.
         assertThat(second.readsAhead).containsExactlyInAnyOrder(new RecordingListener.ReadAhead("pg1", 3, 3, 1),
                 new RecordingListener.ReadAhead("pg2", 2, 2, 1), new RecordingListener.ReadAhead("pg3", 2, 2, 1));
+    }
+
+    @Test
+    void aTaskPlannedAheadToTheEndWithNothingToChangeIsNotPlannedAgainByItsRun() throws Exception {
+        Role role = role("r", roleDir, task("Counted", "counted", Map.of()));
+
+        RecordingListener listener = run(playbook("pg1", role), RunOptions.defaults());
+
+        assertThat(listener.statuses("pg1")).containsExactly("Counted=ok");
+        // Planned ahead up to its question, then to the end with the answer: its run takes that outcome.
+        assertThat(counted.plans.get("pg1").get()).isEqualTo(1);
+        assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
+    }
+
+    @Test
+    void aPlanThatAskedWhetherItWasMadeAheadIsMadeAgainByTheRun() throws Exception {
+        RecordingListener listener = run(playbook("pg1", role("r", roleDir, task("Wait", "ahead_aware", Map.of()))),
+                RunOptions.defaults());
+
+        assertThat(listener.result("Wait", "pg1").message()).isEqualTo("waited");
+    }
+
+    @Test
+    void aTaskPlannedAheadIsPlannedAgainAfterAnEarlierTaskChangedAHost() throws Exception {
+        Role role = role("r", roleDir,
+                task("Change", "content", Map.of("dest", "/etc/changed", "content", "x")),
+                task("Counted", "counted", Map.of()));
+
+        RecordingListener listener = run(playbook("pg1", role), RunOptions.defaults());
+
+        assertThat(listener.statuses("pg1")).containsExactly("Change=changed", "Counted=ok");
+        assertThat(counted.plans.get("pg1").get()).isEqualTo(2); // ahead, and again after the change
+        assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/counted");
+    }
+
+    @Test
+    void aTaskPlannedAheadIsPlannedAgainOnceAnEarlierTaskRegisteredAVariable() throws Exception {
+        Role role = role("r", roleDir,
+                task("Remember", "counted", Map.of()).register("remembered"),
+                task("Only before remembering", "counted", Map.of()).when("remembered is not defined"));
+
+        RecordingListener listener = run(playbook("pg1", role), RunOptions.defaults());
+
+        assertThat(listener.statuses("pg1")).containsExactly("Remember=ok", "Only before remembering=skipped");
     }
 
     @Test
