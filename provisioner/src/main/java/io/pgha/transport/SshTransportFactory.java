@@ -42,6 +42,18 @@ public final class SshTransportFactory implements TransportFactory {
         this.connector = new SessionConnector(client, settings.connectTimeout());
     }
 
+    /**
+     * Starts initialising MINA's algorithm tables and security providers (BouncyCastle's registration most of
+     * all: a few hundred milliseconds of class initialisation on a busy machine) on a daemon thread of its own,
+     * so that a client created later, once its settings are known, starts at once. Needs no settings, connects
+     * to nothing, and may be called before the command line is parsed.
+     */
+    public static void preloadInBackground() {
+        Thread thread = new Thread(SshClient::setUpDefaultClient, "pgha-ssh-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** A client that trusts only {@code settings.knownHosts()} and takes nothing from {@code ~/.ssh}; not started. */
     static SshClient newClient(SshSettings settings) {
         SshClient client = SshClient.setUpDefaultClient();
