@@ -77,10 +77,7 @@ public final class PlaybookRunner {
         TaskRef gathering = new TaskRef(null, FactGatherer.TASK_NAME, playbook.file().toString());
         // The first play's hosts connect and read their facts while the preflight runs: reading changes nothing,
         // and connecting is the longest wait before the first task. They are reported when the play starts.
-        long gatheringStart = System.nanoTime();
-        Map<String, Future<HostResult>> firstGathering = new LinkedHashMap<>();
-        targets.get(0).hosts().forEach(host -> firstGathering.put(host,
-                workers.get(host).submit(() -> gatherer.run(states.get(host), gathering))));
+        Started firstGathering = start(targets.get(0).hosts(), states, workers, state -> gatherer.run(state, gathering));
         try {
             Set<String> secretNames = secretNames(targets);
             Map<String, String> existingSecrets = secretsSource.load(secretNames, true);
@@ -97,11 +94,8 @@ public final class PlaybookRunner {
                 Target target = targets.get(p);
                 listener.playStarted(target.play().name(), target.hosts());
                 List<String> newHosts = target.hosts().stream().filter(h -> !states.get(h).gathered()).toList();
-                if (p == 0) {
-                    report(gathering, firstGathering, gatheringStart);
-                } else {
-                    onAllHosts(gathering, newHosts, states, workers, state -> gatherer.run(state, gathering));
-                }
+                report(gathering, p == 0 ? firstGathering
+                        : start(newHosts, states, workers, state -> gatherer.run(state, gathering)));
                 if (!newHosts.isEmpty() || plays.isEmpty()) {
                     plays = comingTasks(targets, scopes, states, options); // the variables include the new facts
                 }
@@ -126,7 +120,7 @@ public final class PlaybookRunner {
             }
         } finally {
             // After bad input a host may still be connecting; otherwise every gathering has ended and this is a no-op.
-            firstGathering.values().forEach(future -> future.cancel(true));
+            firstGathering.running().values().forEach(future -> future.cancel(true));
             workers.forEach((host, worker) -> worker.submit(states.get(host)::close));
             workers.values().forEach(ExecutorService::shutdown);
             awaitClosed(workers.values());
@@ -138,11 +132,28 @@ public final class PlaybookRunner {
         return summary;
     }
 
-    /** Reports a step that was started before its play: each host's result in host order, as it comes. */
-    private void report(TaskRef ref, Map<String, Future<HostResult>> running, long start) {
+    /** A step running on some hosts, started before it is reported. */
+    private record Started(long start, Map<String, Future<HostResult>> running) {
+    }
+
+    /** Starts a step on every host still running, each on its own worker, reporting nothing yet. */
+    private static Started start(List<String> hosts, Map<String, HostState> states, Map<String, ExecutorService> workers,
+                                 Function<HostState, HostResult> step) {
+        long start = System.nanoTime();
+        Map<String, Future<HostResult>> running = new LinkedHashMap<>();
+        hosts.stream().filter(h -> !states.get(h).stopped())
+                .forEach(host -> running.put(host, workers.get(host).submit(() -> step.apply(states.get(host)))));
+        return new Started(start, running);
+    }
+
+    /** Reports a started step: each host's result in host order, as it comes; nothing when no host runs it. */
+    private void report(TaskRef ref, Started step) {
+        if (step.running().isEmpty()) {
+            return;
+        }
         listener.taskStarted(ref);
-        running.values().forEach(future -> listener.hostResult(ref, await(future)));
-        listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - start));
+        step.running().values().forEach(future -> listener.hostResult(ref, await(future)));
+        listener.taskFinished(ref, Duration.ofNanos(System.nanoTime() - step.start()));
     }
 
     private void readAhead(ReadAheadPlanner planner, HostState state, List<ReadAheadPlanner.Coming> tasks) {
