@@ -2,6 +2,7 @@ package io.pgha.engine;
 
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
+import io.pgha.operations.Conditions;
 import io.pgha.operations.OperationContext;
 import io.pgha.operations.OperationException;
 import io.pgha.templating.TemplateException;
@@ -13,7 +14,6 @@ import io.pgha.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,13 +111,7 @@ final class EngineOperationContext implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        Map<String, Object> scope = new HashMap<>(vars);
-        scope.putAll(moreVars);
-        try {
-            return templates.test(condition, scope, "the task");
-        } catch (TemplateException e) {
-            throw new OperationException(e.getMessage(), e);
-        }
+        return Conditions.test(templates, vars, condition, moreVars);
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.pgha.engine;
 
 import io.pgha.inventory.Inventory;
 import io.pgha.operations.Operation;
-import io.pgha.operations.OperationContext;
-import io.pgha.operations.OperationException;
 import io.pgha.operations.Plan;
 import io.pgha.roles.PlaySpec;
 import io.pgha.roles.Playbook;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.pgha.engine.Fixtures.inventory;
 import static io.pgha.engine.Fixtures.playbook;
@@ -31,53 +31,27 @@ class ReadAheadTest {
     private final Inventory inventory = inventory(Map.of(), "pg1", "pg2", "pg3");
 
     /** Asks the same question twice, as a wait that polls does. */
-    private static final class AskTwice implements Operation {
-        @Override
-        public String name() {
-            return "ask_twice";
-        }
-
-        @Override
-        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
-            ctx.probe("cat /etc/asked");
-            ctx.probe("cat /etc/asked");
-            return Plan.noChange("asked twice");
-        }
-    }
-
-    /** Counts its plans per host; reads one file and never changes anything. */
-    private static final class Counted implements Operation {
-        final Map<String, java.util.concurrent.atomic.AtomicInteger> plans = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public String name() {
-            return "counted";
-        }
-
-        @Override
-        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
-            ctx.probe("cat /etc/counted");
-            plans.computeIfAbsent(String.valueOf(ctx.vars().get("inventory_hostname")),
-                    h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-            return Plan.noChange("counted");
-        }
-    }
-
-    private final Counted counted = new Counted();
+    private static final Operation ASK_TWICE = TestOperations.named("ask_twice", (ctx, args) -> {
+        ctx.probe("cat /etc/asked");
+        ctx.probe("cat /etc/asked");
+        return Plan.noChange("asked twice");
+    });
 
     /** Plans differently ahead, as a wait that is not ready yet does (it does not wait then). */
-    private static final class AheadAware implements Operation {
-        @Override
-        public String name() {
-            return "ahead_aware";
-        }
+    private static final Operation AHEAD_AWARE = TestOperations.named("ahead_aware", (ctx, args) -> {
+        ctx.probe("cat /etc/ready");
+        return Plan.noChange(ctx.planningAhead() ? "not ready yet, not waiting ahead" : "waited");
+    });
 
-        @Override
-        public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
-            ctx.probe("cat /etc/ready");
-            return Plan.noChange(ctx.planningAhead() ? "not ready yet, not waiting ahead" : "waited");
-        }
-    }
+    /** How often the {@code counted} module planned, by host. */
+    private final Map<String, AtomicInteger> plans = new ConcurrentHashMap<>();
+
+    /** Reads one file, never changes anything, and counts its plans. */
+    private final Operation counted = TestOperations.named("counted", (ctx, args) -> {
+        ctx.probe("cat /etc/counted");
+        plans.computeIfAbsent(String.valueOf(ctx.vars().get("inventory_hostname")), h -> new AtomicInteger()).incrementAndGet();
+        return Plan.noChange("counted");
+    });
 
     private Role files() {
         return role("files", roleDir,
@@ -88,7 +62,7 @@ class ReadAheadTest {
 
     private RecordingListener run(Playbook playbook, RunOptions options) throws Exception {
         RecordingListener listener = new RecordingListener();
-        new PlaybookRunner(fleet, TestOperations.all(new AskTwice(), counted, new AheadAware()), new Templates(), listener, new Redactor())
+        new PlaybookRunner(fleet, TestOperations.all(ASK_TWICE, counted, AHEAD_AWARE), new Templates(), listener, new Redactor())
                 .run(inventory, playbook, options, SecretsSource.none());
         return listener;
     }
@@ -125,7 +99,7 @@ class ReadAheadTest {
 
         assertThat(listener.statuses("pg1")).containsExactly("Counted=ok");
         // Planned ahead up to its question, then to the end with the answer: its run takes that outcome.
-        assertThat(counted.plans.get("pg1").get()).isEqualTo(1);
+        assertThat(plans.get("pg1").get()).isEqualTo(1);
         assertThat(fleet.host("pg1").readsOneByOne()).isEmpty();
     }
 
@@ -146,7 +120,7 @@ class ReadAheadTest {
         RecordingListener listener = run(playbook("pg1", role), RunOptions.defaults());
 
         assertThat(listener.statuses("pg1")).containsExactly("Change=changed", "Counted=ok");
-        assertThat(counted.plans.get("pg1").get()).isEqualTo(2); // ahead, and again after the change
+        assertThat(plans.get("pg1").get()).isEqualTo(2); // ahead, and again after the change
         assertThat(fleet.host("pg1").readsOneByOne()).containsExactly("cat /etc/counted");
     }
 

@@ -31,6 +31,26 @@ public final class TestOperations {
                 Stream.of(extra)).collect(Collectors.toMap(Operation::name, Function.identity()));
     }
 
+    /** How a one-off test module plans. */
+    interface Planner {
+        Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException;
+    }
+
+    /** A one-off module named {@code name} that plans with {@code planner}. */
+    static Operation named(String name, Planner planner) {
+        return new Operation() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Plan plan(OperationContext ctx, Map<String, Object> args) throws OperationException {
+                return planner.plan(ctx, args);
+            }
+        };
+    }
+
     static String arg(Map<String, Object> args, String name) throws OperationException {
         Object value = args.get(name);
         if (value == null) {

@@ -3,6 +3,7 @@ package io.pgha.operations;
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
 import io.pgha.facts.LocalShell;
+import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 import io.pgha.transport.RemoteFile;
 import io.pgha.transport.ShellQuote;
@@ -19,6 +20,8 @@ import java.util.Map;
  * rename). Tests use it to check that a module converges: apply once, then plan "no change".
  */
 final class LocalHost implements OperationContext {
+    private static final Templates TEMPLATES = new Templates();
+
     private final Path filesDir;
 
     LocalHost(Path filesDir) {
@@ -96,7 +99,7 @@ final class LocalHost implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        return Conditions.test(vars(), condition, moreVars);
+        return Conditions.test(TEMPLATES, vars(), condition, moreVars);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pgha.operations;
 
 import io.pgha.facts.Fact;
 import io.pgha.facts.FactException;
+import io.pgha.templating.Templates;
 import io.pgha.transport.ExecResult;
 
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * fails the test if planning asks anything unanswered or anything that would change a host.
  */
 final class ScriptedContext implements OperationContext {
+    private static final Templates TEMPLATES = new Templates();
+
     /** Commands that change a host; planning must never send one. */
     private static final Pattern MUTATING = Pattern.compile(
             "\\b(apt-get|dpkg -i|rm|mkdir|touch|chown|chmod|ln|useradd|usermod|userdel|groupadd|groupdel|"
@@ -124,7 +127,7 @@ final class ScriptedContext implements OperationContext {
 
     @Override
     public boolean test(String condition, Map<String, Object> moreVars) throws OperationException {
-        return Conditions.test(vars(), condition, moreVars);
+        return Conditions.test(TEMPLATES, vars(), condition, moreVars);
     }
 
     @Override
