@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Owner, group, mode and sha256 of one or more files, with one {@code stat} and one {@code sha256sum} for all of
+ * Owner, group, mode, modification time and sha256 of one or more files, with one {@code stat} and one {@code sha256sum} for all of
  * them (a host starts a process in milliseconds; a converged host's re-run is mostly that). The old content comes
  * back only when the host's digest differs from the expected one (so a converged host sends no content) and the
  * file is small enough to diff. Facts of this kind merge: the read-ahead reads every file a host's tasks ask about
@@ -70,7 +70,7 @@ public final class FilesFact implements MergeableFact<List<FileState>> {
                     .append(" ] || pgha_x=${pgha_x}n; echo $pgha_x");
         }
         script.append("; ").append(Sections.marker("stat"))
-                .append("; [ $# -eq 0 ] || stat -L --printf '%F\\t%U\\t%G\\t%a\\n' -- \"$@\"; set --");
+                .append("; [ $# -eq 0 ] || stat -L --printf '%F\\t%U\\t%G\\t%a\\t%Y\\n' -- \"$@\"; set --");
         for (FileQuery q : queries) {
             String p = ShellQuote.quote(q.path());
             script.append("; [ ! -f ").append(p).append(" ] || set -- \"$@\" ").append(p);
@@ -122,17 +122,18 @@ public final class FilesFact implements MergeableFact<List<FileState>> {
                 throw unreadable(result);
             }
             String[] f = stats.next().split("\t", -1);
-            if (f.length != 4) {
+            if (f.length != 5) {
                 throw new FactException("unexpected stat output for " + path + ": " + String.join("\t", f));
             }
             if (!REGULAR.contains(f[0])) {
-                states.add(new FileState(path, false, f[0], null, null, 0, null, null, parentExists));
+                states.add(new FileState(path, false, f[0], null, null, 0, 0, null, null, parentExists));
                 continue;
             }
             if (!digests.hasNext()) {
                 throw unreadable(result);
             }
-            states.add(new FileState(path, true, null, f[1], f[2], Modes.parseOctal(f[3], path), digest(digests.next(), path),
+            states.add(new FileState(path, true, null, f[1], f[2], Modes.parseOctal(f[3], path), modified(f[4], path),
+                    digest(digests.next(), path),
                     content(sections.get("c" + i), path), parentExists));
         }
         if (stats.hasNext() || digests.hasNext()) {
@@ -144,6 +145,14 @@ public final class FilesFact implements MergeableFact<List<FileState>> {
     private FactException unreadable(ExecResult result) {
         return new FactException("cannot read " + queries.stream().map(FileQuery::path).collect(Collectors.joining(", "))
                 + ": " + result.errorText());
+    }
+
+    private static long modified(String seconds, String path) throws FactException {
+        try {
+            return Long.parseLong(seconds.strip());
+        } catch (NumberFormatException e) {
+            throw new FactException("unexpected modification time of " + path + ": " + seconds);
+        }
     }
 
     /** sha256sum's line: the digest, two spaces, the path (a leading backslash when it escaped the path). */

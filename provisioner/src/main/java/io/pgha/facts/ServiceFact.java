@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * Load, active and unit-file state of one systemd unit, in one {@code systemctl show}. Facts of this kind merge:
+ * Load, active and unit-file state of one systemd unit, when its main process started and its open-files limit, in
+ * one {@code systemctl show} (start times as seconds since the epoch: {@code --timestamp=unix}, systemd 248 or later). Facts of this kind merge:
  * the read-ahead asks one {@code systemctl show} for every unit a host's tasks name (it prints a block per unit,
  * in order, blocks separated by an empty line).
  */
@@ -49,7 +51,8 @@ public final class ServiceFact implements MergeableFact<ServiceState> {
     }
 
     private static String command(List<String> units) {
-        return "systemctl show --no-pager -p LoadState,ActiveState,UnitFileState -- " + ShellQuote.join(units);
+        return "systemctl show --no-pager --timestamp=unix -p LoadState,ActiveState,UnitFileState,ExecMainStartTimestamp,"
+                + "LimitNOFILE -- " + ShellQuote.join(units);
     }
 
     @Override
@@ -70,6 +73,21 @@ public final class ServiceFact implements MergeableFact<ServiceState> {
             throw new FactException("cannot read the state of unit " + unit + ": " + result.errorText());
         }
         return new ServiceState(props.get("LoadState"), props.get("ActiveState"),
-                props.getOrDefault("UnitFileState", ""));
+                props.getOrDefault("UnitFileState", ""), started(props.getOrDefault("ExecMainStartTimestamp", "")),
+                props.getOrDefault("LimitNOFILE", ""));
+    }
+
+    /** {@code @SECONDS}, or empty when the main process never started. */
+    private OptionalLong started(String timestamp) throws FactException {
+        if (timestamp.isEmpty() || timestamp.equals("n/a")) {
+            return OptionalLong.empty();
+        }
+        try {
+            long seconds = Long.parseLong(timestamp.startsWith("@") ? timestamp.substring(1) : timestamp);
+            return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            throw new FactException("unexpected start time of unit " + unit + ": " + timestamp
+                    + " (systemctl show --timestamp=unix needs systemd 248 or later)");
+        }
     }
 }

@@ -1,7 +1,19 @@
 package io.pgha.facts;
 
-/** A systemd unit as {@code systemctl show} reports it. */
-public record ServiceState(String loadState, String activeState, String unitFileState) {
+import java.util.OptionalLong;
+
+/**
+ * A systemd unit as {@code systemctl show} reports it.
+ *
+ * @param mainStarted     when its main process last started, in seconds since the epoch (empty if it never did)
+ * @param openFilesLimit  its {@code LimitNOFILE} (hard limit): a number or {@code infinity}; empty if not reported
+ */
+public record ServiceState(String loadState, String activeState, String unitFileState, OptionalLong mainStarted,
+                           String openFilesLimit) {
+
+    public ServiceState(String loadState, String activeState, String unitFileState) {
+        this(loadState, activeState, unitFileState, OptionalLong.empty(), "");
+    }
 
     public boolean found() {
         return !"not-found".equals(loadState);

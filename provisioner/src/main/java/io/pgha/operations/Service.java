@@ -1,5 +1,10 @@
 package io.pgha.operations;
 
+import io.pgha.facts.Fact;
+import io.pgha.facts.FileQuery;
+import io.pgha.facts.FileState;
+import io.pgha.facts.FilesFact;
+import io.pgha.facts.InitOpenFilesFact;
 import io.pgha.facts.ServiceFact;
 import io.pgha.facts.ServiceState;
 import io.pgha.transport.ShellQuote;
@@ -7,15 +12,20 @@ import io.pgha.transport.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * {@code service}: a systemd unit started or stopped, enabled or not, masked or not, read with
  * one {@code systemctl show} and changed with one chained command. {@code restarted} and
- * {@code reloaded} always act: roles gate them with {@code if_changed}.
+ * {@code reloaded} always act (roles gate them with {@code if_changed}), except a restart with
+ * {@code if_started_before}, which acts only while the unit runs with older files than those: a restart
+ * that an interrupted run never made is still made by the next one. {@code open_files} checks that the unit
+ * may open that many files.
  */
 final class Service implements Operation {
-    private static final Set<String> ALLOWED = Set.of("name", "state", "enabled", "masked");
+    private static final Set<String> ALLOWED = Set.of("name", "state", "enabled", "masked", "if_started_before",
+            "restart_command", "open_files");
 
     @Override
     public String name() {
@@ -30,14 +40,43 @@ final class Service implements Operation {
                 : args.oneOf("state", null, "started", "stopped", "restarted", "reloaded");
         Boolean enabled = args.optionalBool("enabled");
         Boolean masked = args.optionalBool("masked");
-        if (state == null && enabled == null && masked == null) {
-            throw new OperationException("service: give at least one of the arguments state, enabled, masked");
+        long openFiles = args.integer("open_files", 0, 1);
+        if (state == null && enabled == null && masked == null && openFiles == 0) {
+            throw new OperationException("service: give at least one of the arguments state, enabled, masked, open_files");
         }
         if (Boolean.TRUE.equals(masked) && (Boolean.TRUE.equals(enabled) || isRunningState(state))) {
             throw args.error("masked", "cannot be true while the unit should be enabled or running");
         }
+        List<String> startedBefore = args.stringList("if_started_before", false);
+        String restartCommand = args.optionalString("restart_command");
+        for (String only : List.of("if_started_before", "restart_command")) {
+            if (args.has(only) && !"restarted".equals(state)) {
+                throw args.error(only, "goes with state: restarted");
+            }
+        }
+        for (String path : startedBefore) {
+            if (!path.startsWith("/")) {
+                throw args.error("if_started_before", "must list absolute paths (got '" + path + "')");
+            }
+        }
 
-        ServiceState s = ctx.fact(new ServiceFact(unit));
+        ServiceFact serviceFact = new ServiceFact(unit);
+        FilesFact filesFact = startedBefore.isEmpty() ? null
+                : new FilesFact(startedBefore.stream().map(path -> FileQuery.compareWith(path, null)).toList());
+        List<Fact<?>> reads = new ArrayList<>(List.of(serviceFact));
+        if (filesFact != null) {
+            reads.add(filesFact);
+        }
+        if (openFiles > 0) {
+            reads.add(new InitOpenFilesFact());
+        }
+        if (reads.size() > 1) {
+            ctx.prefetch(reads);
+        }
+        ServiceState s = ctx.fact(serviceFact);
+        if (openFiles > 0) {
+            checkOpenFiles(unit, s, ctx.fact(new InitOpenFilesFact()), openFiles);
+        }
         String u = ShellQuote.quote(unit);
         if (!s.found() && !s.masked()) {
             boolean wantsIt = isRunningState(state) || Boolean.TRUE.equals(enabled);
@@ -53,6 +92,7 @@ final class Service implements Operation {
 
         List<String> commands = new ArrayList<>();
         List<String> what = new ArrayList<>();
+        String reason = "";
         if (masked != null && masked != s.masked()) {
             commands.add("systemctl " + (masked ? "mask " : "unmask ") + u);
             what.add(masked ? "mask" : "unmask");
@@ -83,8 +123,12 @@ final class Service implements Operation {
                     }
                 }
                 case "restarted" -> {
-                    commands.add("systemctl restart " + u);
-                    what.add("restart");
+                    String why = filesFact == null ? "" : staleness(s, ctx.fact(filesFact));
+                    if (why != null) {
+                        commands.add(restartCommand != null ? restartCommand : "systemctl restart " + u);
+                        what.add("restart");
+                        reason = why;
+                    }
                 }
                 default -> {
                     // reloading a stopped unit fails; starting it reads the new configuration too
@@ -94,10 +138,58 @@ final class Service implements Operation {
             }
         }
         if (commands.isEmpty()) {
+            if (!startedBefore.isEmpty()) {
+                return Plan.noChange(unit + " is " + describe(s) + " and started after " + String.join(", ", startedBefore)
+                        + " last changed");
+            }
+            if (openFiles > 0 && state == null && enabled == null && masked == null) {
+                return Plan.noChange(unit + " may open " + openFiles + " files");
+            }
             return Plan.noChange(unit + " is already " + describe(s));
         }
-        return Plan.change(String.join(", ", what) + " " + unit,
+        return Plan.change(String.join(", ", what) + " " + unit + reason,
                 List.of(new Action.Exec(String.join(" && ", commands))));
+    }
+
+    /**
+     * Why the unit must be restarted to run with the files (" (it started before /x changed)"), or null when it
+     * already does: it is active and its main process started after every existing file last changed. Both sides
+     * are whole seconds: a file changed in the second the unit started counts as seen.
+     */
+    private static String staleness(ServiceState s, List<FileState> files) {
+        if (!s.activeState().equals("active")) {
+            return " (it is " + s.activeState() + ")";
+        }
+        if (s.mainStarted().isEmpty()) {
+            return " (its main process has no start time)";
+        }
+        for (FileState file : files) {
+            if (file.exists() && file.modified() > s.mainStarted().getAsLong()) {
+                return " (it started before " + file.path() + " changed)";
+            }
+        }
+        return null;
+    }
+
+    /** Fails when the unit's open-files limit, or PID 1's hard limit that caps it, is below {@code needed}. */
+    private static void checkOpenFiles(String unit, ServiceState s, OptionalLong initLimit, long needed)
+            throws OperationException {
+        String unitLimit = s.openFilesLimit();
+        boolean unitTooLow = !unitLimit.isEmpty() && !unitLimit.equals("infinity") && parseLimit(unitLimit) < needed;
+        boolean initTooLow = initLimit.isPresent() && initLimit.getAsLong() < needed;
+        if (unitTooLow || initTooLow) {
+            throw new OperationException(unit + " needs " + needed + " open files, but this host allows it "
+                    + (unitTooLow ? unitLimit + " (its LimitNOFILE)" : initLimit.getAsLong() + " (PID 1's hard limit, "
+                    + "which caps every service's LimitNOFILE)") + ": ask for fewer, or raise the limit");
+        }
+    }
+
+    private static long parseLimit(String limit) {
+        try {
+            return Long.parseLong(limit);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // a value systemd may add later: do not fail on what cannot be read
+        }
     }
 
     private static boolean isRunningState(String state) {

@@ -76,6 +76,15 @@ class FilesFactTest {
     }
 
     @Test
+    void readsTheModificationTimeInWholeSeconds() throws Exception {
+        Path f = write("etcd.env", "x\n", "rw-r--r--");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_700_000_123_900L));
+        FilesFact fact = new FilesFact(FileQuery.compareWith(f.toString(), null));
+
+        assertThat(fact.parse(LocalShell.run(fact.command())).get(0).modified()).isEqualTo(1_700_000_123L);
+    }
+
+    @Test
     void pathsWithSpacesAndQuotesAreQuoted() throws Exception {
         Path f = write("it's here.conf", "x\n", "rw-------");
         FilesFact fact = new FilesFact(FileQuery.fetch(f.toString()));
@@ -89,12 +98,13 @@ class FilesFactTest {
     @Test
     void parsesRecordedOutput() throws Exception {
         FilesFact fact = new FilesFact(List.of(FileQuery.fetch("/etc/hosts"), FileQuery.fetch("/etc/x/y")));
-        String out = "@@pgha:paths\ne\nan\n@@pgha:stat\nregular file\troot\troot\t644\n@@pgha:sha\n" + "a".repeat(64)
+        String out = "@@pgha:paths\ne\nan\n@@pgha:stat\nregular file\troot\troot\t644\t1700000000\n@@pgha:sha\n" + "a".repeat(64)
                 + "  /etc/hosts\n@@pgha:c0\naGVsbG8K\n";
 
         List<FileState> states = fact.parse(LocalShell.result(out));
 
         assertThat(states.get(0).owner()).isEqualTo("root");
+        assertThat(states.get(0).modified()).isEqualTo(1_700_000_000L);
         assertThat(new String(states.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
         assertThat(states.get(1).parentExists()).isFalse();
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,17 +49,29 @@ class ServiceFactTest {
     void mergedFactsAskOneSystemctlShowAndEachGetsItsUnitsBlock() throws Exception {
         // Recorded on Debian 13 (systemd 257): a block per unit, in order, an empty line between blocks.
         List<ServiceFact> facts = List.of(new ServiceFact("etcd.service"), new ServiceFact("nosuch.service"),
-                new ServiceFact("patroni.service"));
-        String recorded = "LoadState=loaded\nActiveState=active\nUnitFileState=enabled\n\n"
-                + "LoadState=not-found\nActiveState=inactive\nUnitFileState=\n\n"
-                + "LoadState=loaded\nActiveState=active\nUnitFileState=enabled\n";
+                new ServiceFact("chrony.service"));
+        String recorded = "ExecMainStartTimestamp=@1795996544\nLimitNOFILE=65536\nLoadState=loaded\nActiveState=active\n"
+                + "UnitFileState=enabled\n\n"
+                + "ExecMainStartTimestamp=\nLimitNOFILE=20000\nLoadState=not-found\nActiveState=inactive\nUnitFileState=\n\n"
+                + "ExecMainStartTimestamp=\nLimitNOFILE=524288\nLoadState=loaded\nActiveState=inactive\n"
+                + "UnitFileState=enabled\n";
 
         Fact<List<Object>> merged = facts.get(0).merger().merge(facts);
         List<Object> values = merged.parse(LocalShell.result(recorded));
 
-        assertThat(merged.command()).endsWith(" -- etcd.service nosuch.service patroni.service");
-        assertThat(values).containsExactly(new ServiceState("loaded", "active", "enabled"),
-                new ServiceState("not-found", "inactive", ""), new ServiceState("loaded", "active", "enabled"));
+        assertThat(merged.command()).endsWith(" -- etcd.service nosuch.service chrony.service");
+        assertThat(values).containsExactly(
+                new ServiceState("loaded", "active", "enabled", OptionalLong.of(1795996544L), "65536"),
+                new ServiceState("not-found", "inactive", "", OptionalLong.empty(), "20000"),
+                new ServiceState("loaded", "inactive", "enabled", OptionalLong.empty(), "524288"));
+    }
+
+    @Test
+    void aStartTimeThatIsNotUnixSecondsIsAFactError() {
+        // a formatted date instead of @SECONDS cannot be compared with the times of files
+        assertThatThrownBy(() -> fact.parse(LocalShell.result("LoadState=loaded\nActiveState=active\n"
+                + "ExecMainStartTimestamp=Sun 2026-11-29 23:58:34 UTC\n")))
+                .isInstanceOf(FactException.class).hasMessageContaining("systemd 248");
     }
 
     @Test

@@ -18,8 +18,13 @@ final class Recorded {
 
     /** The file exists with exactly this content (so its content is not sent). */
     static String file(String owner, String group, String mode, String content) {
-        return MARK + "paths\ne\n" + MARK + "stat\nregular file\t" + owner + "\t" + group + "\t" + mode + "\n"
-                + MARK + "sha\n" + sha(content) + "  /path\n";
+        return file(owner, group, mode, content, 1_700_000_000L);
+    }
+
+    /** The file exists with this content, last modified at {@code modified} (seconds since the epoch). */
+    static String file(String owner, String group, String mode, String content, long modified) {
+        return MARK + "paths\ne\n" + MARK + "stat\nregular file\t" + owner + "\t" + group + "\t" + mode + "\t"
+                + modified + "\n" + MARK + "sha\n" + sha(content) + "  /path\n";
     }
 
     /** The file exists with other content, which the fact sends back for the diff. */

@@ -1,8 +1,12 @@
 package io.pgha.operations;
 
+import io.pgha.facts.FileQuery;
+import io.pgha.facts.FilesFact;
+import io.pgha.facts.InitOpenFilesFact;
 import io.pgha.facts.ServiceFact;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,12 +93,88 @@ class ServiceTest {
     void badArguments() {
         ScriptedContext ctx = new ScriptedContext();
         assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "patroni")))
-                .hasMessage("service: give at least one of the arguments state, enabled, masked");
+                .hasMessage("service: give at least one of the arguments state, enabled, masked, open_files");
         assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "patroni", "state", "running")))
                 .hasMessage("service: argument 'state' must be one of started, stopped, restarted, reloaded (got 'running')");
         assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "patroni", "enabled", "sometimes")))
                 .hasMessage("service: argument 'enabled' must be true or false (got 'sometimes')");
         assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "patroni", "masked", true, "state", "started")))
                 .hasMessageContaining("argument 'masked' cannot be true while the unit should be enabled or running");
+        assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "etcd", "state", "started",
+                "if_started_before", List.of("/etc/etcd/pgha.env"))))
+                .hasMessage("service: argument 'if_started_before' goes with state: restarted");
+        assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "etcd", "state", "reloaded", "restart_command", "true")))
+                .hasMessage("service: argument 'restart_command' goes with state: restarted");
+        assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "etcd", "state", "restarted",
+                "if_started_before", "etcd.env")))
+                .hasMessage("service: argument 'if_started_before' must list absolute paths (got 'etcd.env')");
+        assertThatThrownBy(() -> service.plan(ctx, Map.of("name", "haproxy", "open_files", 0)))
+                .hasMessage("service: argument 'open_files' must be at least 1 (got 0)");
+    }
+
+    // systemctl show of a unit whose main process started at STARTED (seconds since the epoch)
+    private static String running(String active, long started, String limit) {
+        return "ExecMainStartTimestamp=@" + started + "\nLimitNOFILE=" + limit + "\nLoadState=loaded\nActiveState="
+                + active + "\nUnitFileState=enabled\n";
+    }
+
+    private static final String ENV = "/etc/etcd/pgha.env";
+    private static final String DROPIN = "/etc/systemd/system/etcd.service.d/pgha.conf";
+    private static final FilesFact ETCD_FILES = new FilesFact(List.of(FileQuery.compareWith(ENV, null),
+            FileQuery.compareWith(DROPIN, null)));
+    private static final Map<String, Object> ROLLING = Map.of("name", "etcd", "state", "restarted",
+            "if_started_before", List.of(ENV, DROPIN), "restart_command", "/usr/local/lib/pgha/rolling-restart etcd");
+
+    private static ScriptedContext etcd(String active, long started, long envChanged) {
+        return new ScriptedContext().onFact(new ServiceFact("etcd.service"), running(active, started, "65536"))
+                .onFact(ETCD_FILES, Recorded.files(Recorded.file("root", "root", "644", "env", envChanged),
+                        Recorded.absent()));
+    }
+
+    @Test
+    void aRestartIfStartedBeforeFilesIsMadeOnlyWhileTheUnitRunsWithOlderFiles() throws Exception {
+        Plan current = service.plan(etcd("active", 1_700_000_100L, 1_700_000_100L), ROLLING);
+        Plan stale = service.plan(etcd("active", 1_700_000_100L, 1_700_000_101L), ROLLING);
+
+        assertThat(current.changes()).isFalse();
+        assertThat(current.message()).isEqualTo("etcd.service is active and enabled and started after " + ENV + ", "
+                + DROPIN + " last changed");
+        assertThat(stale.message()).isEqualTo("restart etcd.service (it started before " + ENV + " changed)");
+        assertThat(stale.actions()).singleElement().extracting(Action::describe)
+                .isEqualTo("/usr/local/lib/pgha/rolling-restart etcd");
+    }
+
+    @Test
+    void aUnitThatIsNotActiveIsRestartedWhateverItsFiles() throws Exception {
+        Plan failed = service.plan(etcd("failed", 1_700_000_100L, 1_600_000_000L),
+                Map.of("name", "etcd", "state", "restarted", "if_started_before", List.of(ENV, DROPIN)));
+
+        assertThat(failed.message()).isEqualTo("restart etcd.service (it is failed)");
+        assertThat(failed.actions()).singleElement().extracting(Action::describe).isEqualTo("systemctl restart etcd.service");
+    }
+
+    private static ScriptedContext limits(String unitLimit, String initHardLimit) {
+        return new ScriptedContext().onFact(new ServiceFact("haproxy.service"), running("active", 1L, unitLimit))
+                .onFact(new InitOpenFilesFact(), initHardLimit + "\n");
+    }
+
+    @Test
+    void openFilesWithinTheUnitsAndPid1sLimitsIsNoChange() throws Exception {
+        Plan plan = service.plan(limits("524288", "20000"), Map.of("name", "haproxy", "open_files", 8392));
+
+        assertThat(plan.changes()).isFalse();
+        assertThat(plan.message()).isEqualTo("haproxy.service may open 8392 files");
+        assertThat(service.plan(limits("infinity", "unlimited"), Map.of("name", "haproxy", "open_files", 8392))
+                .changes()).isFalse();
+    }
+
+    @Test
+    void openFilesAboveTheUnitsOrPid1sLimitFailsNamingWhichLimit() {
+        assertThatThrownBy(() -> service.plan(limits("1024", "524288"), Map.of("name", "haproxy", "open_files", 8392)))
+                .hasMessage("haproxy.service needs 8392 open files, but this host allows it 1024 (its LimitNOFILE): "
+                        + "ask for fewer, or raise the limit");
+        assertThatThrownBy(() -> service.plan(limits("524288", "4096"),
+                Map.of("name", "haproxy", "state", "started", "open_files", 8392)))
+                .hasMessageContaining("allows it 4096 (PID 1's hard limit, which caps every service's LimitNOFILE)");
     }
 }
