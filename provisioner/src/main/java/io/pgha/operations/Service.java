@@ -1,9 +1,6 @@
 package io.pgha.operations;
 
 import io.pgha.facts.Fact;
-import io.pgha.facts.FileQuery;
-import io.pgha.facts.FileState;
-import io.pgha.facts.FilesFact;
 import io.pgha.facts.InitOpenFilesFact;
 import io.pgha.facts.ServiceFact;
 import io.pgha.facts.ServiceState;
@@ -12,7 +9,6 @@ import io.pgha.transport.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -47,25 +43,12 @@ final class Service implements Operation {
         if (Boolean.TRUE.equals(masked) && (Boolean.TRUE.equals(enabled) || isRunningState(state))) {
             throw args.error("masked", "cannot be true while the unit should be enabled or running");
         }
-        List<String> startedBefore = args.stringList("if_started_before", false);
-        String restartCommand = args.optionalString("restart_command");
-        for (String only : List.of("if_started_before", "restart_command")) {
-            if (args.has(only) && !"restarted".equals(state)) {
-                throw args.error(only, "goes with state: restarted");
-            }
-        }
-        for (String path : startedBefore) {
-            if (!path.startsWith("/")) {
-                throw args.error("if_started_before", "must list absolute paths (got '" + path + "')");
-            }
-        }
+        RestartGuard restart = RestartGuard.of(args, state);
 
         ServiceFact serviceFact = new ServiceFact(unit);
-        FilesFact filesFact = startedBefore.isEmpty() ? null
-                : new FilesFact(startedBefore.stream().map(path -> FileQuery.compareWith(path, null)).toList());
         List<Fact<?>> reads = new ArrayList<>(List.of(serviceFact));
-        if (filesFact != null) {
-            reads.add(filesFact);
+        if (restart.filesFact() != null) {
+            reads.add(restart.filesFact());
         }
         if (openFiles > 0) {
             reads.add(new InitOpenFilesFact());
@@ -75,7 +58,7 @@ final class Service implements Operation {
         }
         ServiceState s = ctx.fact(serviceFact);
         if (openFiles > 0) {
-            checkOpenFiles(unit, s, ctx.fact(new InitOpenFilesFact()), openFiles);
+            OpenFilesCheck.check(unit, s, ctx.fact(new InitOpenFilesFact()), openFiles);
         }
         String u = ShellQuote.quote(unit);
         if (!s.found() && !s.masked()) {
@@ -123,9 +106,9 @@ final class Service implements Operation {
                     }
                 }
                 case "restarted" -> {
-                    String why = filesFact == null ? "" : staleness(s, ctx.fact(filesFact));
+                    String why = restart.reasonToRestart(ctx, s);
                     if (why != null) {
-                        commands.add(restartCommand != null ? restartCommand : "systemctl restart " + u);
+                        commands.add(restart.restartCommand(u));
                         what.add("restart");
                         reason = why;
                     }
@@ -138,9 +121,9 @@ final class Service implements Operation {
             }
         }
         if (commands.isEmpty()) {
-            if (!startedBefore.isEmpty()) {
-                return Plan.noChange(unit + " is " + describe(s) + " and started after " + String.join(", ", startedBefore)
-                        + " last changed");
+            String upToDate = restart.upToDate(unit, describe(s));
+            if (upToDate != null) {
+                return Plan.noChange(upToDate);
             }
             if (openFiles > 0 && state == null && enabled == null && masked == null) {
                 return Plan.noChange(unit + " may open " + openFiles + " files");
@@ -149,47 +132,6 @@ final class Service implements Operation {
         }
         return Plan.change(String.join(", ", what) + " " + unit + reason,
                 List.of(new Action.Exec(String.join(" && ", commands))));
-    }
-
-    /**
-     * Why the unit must be restarted to run with the files (" (it started before /x changed)"), or null when it
-     * already does: it is active and its main process started after every existing file last changed. Both sides
-     * are whole seconds: a file changed in the second the unit started counts as seen.
-     */
-    private static String staleness(ServiceState s, List<FileState> files) {
-        if (!s.activeState().equals("active")) {
-            return " (it is " + s.activeState() + ")";
-        }
-        if (s.mainStarted().isEmpty()) {
-            return " (its main process has no start time)";
-        }
-        for (FileState file : files) {
-            if (file.exists() && file.modified() > s.mainStarted().getAsLong()) {
-                return " (it started before " + file.path() + " changed)";
-            }
-        }
-        return null;
-    }
-
-    /** Fails when the unit's open-files limit, or PID 1's hard limit that caps it, is below {@code needed}. */
-    private static void checkOpenFiles(String unit, ServiceState s, OptionalLong initLimit, long needed)
-            throws OperationException {
-        String unitLimit = s.openFilesLimit();
-        boolean unitTooLow = !unitLimit.isEmpty() && !unitLimit.equals("infinity") && parseLimit(unitLimit) < needed;
-        boolean initTooLow = initLimit.isPresent() && initLimit.getAsLong() < needed;
-        if (unitTooLow || initTooLow) {
-            throw new OperationException(unit + " needs " + needed + " open files, but this host allows it "
-                    + (unitTooLow ? unitLimit + " (its LimitNOFILE)" : initLimit.getAsLong() + " (PID 1's hard limit, "
-                    + "which caps every service's LimitNOFILE)") + ": ask for fewer, or raise the limit");
-        }
-    }
-
-    private static long parseLimit(String limit) {
-        try {
-            return Long.parseLong(limit);
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE; // a value systemd may add later: do not fail on what cannot be read
-        }
     }
 
     private static boolean isRunningState(String state) {
