@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a module sees while it plans one task on one host: facts and probes are read through a
@@ -33,9 +34,10 @@ final class EngineOperationContext implements OperationContext {
     private final Map<String, Object> vars;
     private final Path roleDir;
     private final Templates templates;
+    private final Set<String> writtenInCheck;
 
     EngineOperationContext(String hostName, HostReader reader, boolean planningAhead, boolean become, boolean checkMode,
-                           Map<String, Object> vars, Path roleDir, Templates templates) {
+                           Map<String, Object> vars, Path roleDir, Templates templates, Set<String> writtenInCheck) {
         this.hostName = hostName;
         this.reader = reader;
         this.planningAhead = planningAhead;
@@ -44,6 +46,7 @@ final class EngineOperationContext implements OperationContext {
         this.vars = Collections.unmodifiableMap(vars);
         this.roleDir = roleDir;
         this.templates = templates;
+        this.writtenInCheck = writtenInCheck;
     }
 
     @Override
@@ -102,6 +105,11 @@ final class EngineOperationContext implements OperationContext {
     @Override
     public boolean checkMode() {
         return checkMode;
+    }
+
+    @Override
+    public boolean wouldHaveWritten(String path) {
+        return checkMode && writtenInCheck.contains(path);
     }
 
     @Override

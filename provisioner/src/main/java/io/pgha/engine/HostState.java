@@ -5,6 +5,7 @@ import io.pgha.transport.Transport;
 import io.pgha.transport.TransportFactory;
 import io.pgha.transport.UnreachableException;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
 final class HostState {
     private final InventoryHost host;
     private final Set<String> changedTasks = new HashSet<>();
+    /** In --check: the files a changing task would have written (it did not). */
+    private final Set<String> writtenInCheck = new HashSet<>();
     private final Map<String, Object> registered = new LinkedHashMap<>();
     private final ReadAhead readAhead = new ReadAhead();
     private Map<String, Object> facts;
@@ -60,6 +63,14 @@ final class HostState {
 
     boolean changed(String qualifiedTask) {
         return changedTasks.contains(qualifiedTask);
+    }
+
+    void wouldHaveWritten(String path) {
+        writtenInCheck.add(path);
+    }
+
+    Set<String> writtenInCheck() {
+        return Collections.unmodifiableSet(writtenInCheck);
     }
 
     /** Whether facts were read (on the first play that targets the host). */

@@ -1,5 +1,6 @@
 package io.pgha.engine;
 
+import io.pgha.operations.Action;
 import io.pgha.operations.Operation;
 import io.pgha.operations.OperationException;
 import io.pgha.operations.Plan;
@@ -150,7 +151,7 @@ final class TaskExecutor {
             // asks the host the second time, and an item's change makes the next items ask the host (forget).
             HostReader reader = ahead ? state.readAhead().ahead() : state.readAhead().forTask(transport);
             EngineOperationContext context = new EngineOperationContext(state.name(), reader, ahead, become, check,
-                    itemScope, role.dir(), templates);
+                    itemScope, role.dir(), templates, state.writtenInCheck());
             Plan plan;
             try {
                 plan = operation.plan(context, args);
@@ -163,6 +164,14 @@ final class TaskExecutor {
                 planningAhead.provisional = true;
             }
             ExecResult result = NOTHING_RUN;
+            if (plan.changes() && check && !ahead) {
+                // Later tasks may depend on these files being newer (a restart guarded by if_started_before).
+                for (Action action : plan.actions()) {
+                    if (action instanceof Action.Upload upload) {
+                        state.wouldHaveWritten(upload.target().path());
+                    }
+                }
+            }
             if (plan.changes() && !check && !ahead) {
                 // Whatever was read ahead may be stale from the first action on, even if it fails.
                 state.readAhead().forget();

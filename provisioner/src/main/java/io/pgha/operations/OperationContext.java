@@ -48,6 +48,11 @@ public interface OperationContext {
     /** True in {@code --check}: the plan is reported, never applied. */
     boolean checkMode();
 
+    /** In {@code --check}: whether an earlier task of this run would have written the file (nothing was written). */
+    default boolean wouldHaveWritten(String path) {
+        return false;
+    }
+
     /** This host's variables (role defaults &lt; inventory &lt; -e), for templates. */
     Map<String, Object> vars();
 

@@ -59,6 +59,11 @@ final class RestartGuard {
         if (s.mainStarted().isEmpty()) {
             return " (its main process has no start time)";
         }
+        for (String path : files) {
+            if (ctx.wouldHaveWritten(path)) {
+                return " (" + path + " would change)";
+            }
+        }
         for (FileState file : ctx.fact(filesFact)) {
             if (file.exists() && file.modified() > s.mainStarted().getAsLong()) {
                 return " (it started before " + file.path() + " changed)";

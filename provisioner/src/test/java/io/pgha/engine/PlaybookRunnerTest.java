@@ -91,6 +91,25 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void inCheckModeLaterTasksLearnWhichFilesAnEarlierTaskWouldHaveWritten() throws Exception {
+        Files.createDirectories(roleDir.resolve("templates"));
+        Files.writeString(roleDir.resolve("templates/app.conf.j2"), "host={{ inventory_hostname }}\n");
+        Role role = role("base", roleDir,
+                task("Write config", "tmpl", Map.of("src", "app.conf.j2", "dest", "/etc/app.conf")),
+                task("Ask", "ask", Map.of()));
+        Operation ask = TestOperations.named("ask", (ctx, args) -> Plan.noChange(
+                "written: " + ctx.wouldHaveWritten("/etc/app.conf") + ", other: " + ctx.wouldHaveWritten("/etc/other")));
+
+        RecordingListener check = new RecordingListener();
+        run(playbook("all", role), new RunOptions(true, false, List.of(), Set.of()), check, ask);
+        RecordingListener real = new RecordingListener();
+        run(playbook("all", role), RunOptions.defaults(), real, ask);
+
+        assertThat(check.result("Ask", "pg1").message()).isEqualTo("written: true, other: false");
+        assertThat(real.result("Ask", "pg1").message()).isEqualTo("written: false, other: false");
+    }
+
+    @Test
     void aFailedTaskStopsOnlyItsHost() throws Exception {
         Role role = role("base", roleDir,
                 task("Maybe fail", "command", Map.of("cmd", "{{ 'false' if inventory_hostname == 'pg2' else 'echo fine' }}")),

@@ -138,7 +138,7 @@ class ShippedRolesTest {
                     if (role.name().equals(roleName) && task.name().equals(taskName)) {
                         Map<String, Object> scope = scopes.forRole(role, HOST_FACTS).scope("pg1", Map.of());
                         EngineOperationContext context = new EngineOperationContext("pg1", urls, true, true, false,
-                                scope, role.dir(), templates);
+                                scope, role.dir(), templates, java.util.Set.of());
                         return Operations.builtIn().get(task.module())
                                 .plan(context, templates.renderArgs(task.args(), scope, taskName)).message();
                     }

@@ -33,6 +33,7 @@ final class ScriptedContext implements OperationContext {
     private final Map<String, String> templates = new HashMap<>();
     private Path filesDir;
     private boolean checkMode;
+    private final java.util.Set<String> writtenInCheck = new java.util.HashSet<>();
     private boolean planningAhead;
 
     ScriptedContext onFact(Fact<?> fact, String stdout) {
@@ -68,6 +69,12 @@ final class ScriptedContext implements OperationContext {
     @Override
     public boolean planningAhead() {
         return planningAhead;
+    }
+
+    /** In check mode, an earlier task would have written this file. */
+    ScriptedContext writtenEarlierInCheck(String path) {
+        writtenInCheck.add(path);
+        return this;
     }
 
     ScriptedContext checkMode(boolean value) {
@@ -118,6 +125,11 @@ final class ScriptedContext implements OperationContext {
     @Override
     public boolean checkMode() {
         return checkMode;
+    }
+
+    @Override
+    public boolean wouldHaveWritten(String path) {
+        return checkMode && writtenInCheck.contains(path);
     }
 
     @Override

@@ -145,6 +145,17 @@ class ServiceTest {
     }
 
     @Test
+    void inCheckModeAFileAnEarlierTaskWouldWriteCountsAsChanged() throws Exception {
+        // Nothing was written in --check, so the file's time on the host is still older than the unit's start.
+        Plan plan = service.plan(etcd("active", 1_700_000_100L, 1_700_000_000L).checkMode(true).writtenEarlierInCheck(ENV),
+                ROLLING);
+
+        assertThat(plan.message()).isEqualTo("restart etcd.service (" + ENV + " would change)");
+        assertThat(service.plan(etcd("active", 1_700_000_100L, 1_700_000_000L).checkMode(true), ROLLING).changes())
+                .isFalse();
+    }
+
+    @Test
     void aUnitThatIsNotActiveIsRestartedWhateverItsFiles() throws Exception {
         Plan failed = service.plan(etcd("failed", 1_700_000_100L, 1_600_000_000L),
                 Map.of("name", "etcd", "state", "restarted", "if_started_before", List.of(ENV, DROPIN)));
