@@ -11,10 +11,6 @@ import java.util.OptionalLong;
 public record ServiceState(String loadState, String activeState, String unitFileState, OptionalLong mainStarted,
                            String openFilesLimit) {
 
-    public ServiceState(String loadState, String activeState, String unitFileState) {
-        this(loadState, activeState, unitFileState, OptionalLong.empty(), "");
-    }
-
     public boolean found() {
         return !"not-found".equals(loadState);
     }

@@ -15,13 +15,10 @@ import java.util.List;
 final class RestartGuard {
     private final List<String> files;
     private final String command;
-    private final FilesFact filesFact;
 
     private RestartGuard(List<String> files, String command) {
         this.files = files;
         this.command = command;
-        this.filesFact = files.isEmpty() ? null
-                : new FilesFact(files.stream().map(path -> FileQuery.compareWith(path, null)).toList());
     }
 
     static RestartGuard of(Args args, String state) throws OperationException {
@@ -39,9 +36,10 @@ final class RestartGuard {
         return new RestartGuard(files, args.optionalString("restart_command"));
     }
 
-    /** The files' fact, when the restart depends on them (read in any case with state: restarted). */
+    /** The files' fact, null when the restart does not depend on files (read in any case with state: restarted). */
     FilesFact filesFact() {
-        return filesFact;
+        return files.isEmpty() ? null
+                : new FilesFact(files.stream().map(path -> FileQuery.compareWith(path, null)).toList());
     }
 
     /**
@@ -50,7 +48,7 @@ final class RestartGuard {
      * file last changed. Both sides are whole seconds: a file changed in the second the unit started counts as seen.
      */
     String reasonToRestart(OperationContext ctx, ServiceState s) throws OperationException {
-        if (filesFact == null) {
+        if (files.isEmpty()) {
             return "";
         }
         if (!s.activeState().equals("active")) {
@@ -64,7 +62,7 @@ final class RestartGuard {
                 return " (" + path + " would change)";
             }
         }
-        for (FileState file : ctx.fact(filesFact)) {
+        for (FileState file : ctx.fact(filesFact())) {
             if (file.exists() && file.modified() > s.mainStarted().getAsLong()) {
                 return " (it started before " + file.path() + " changed)";
             }

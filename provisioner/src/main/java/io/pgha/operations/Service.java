@@ -1,6 +1,7 @@
 package io.pgha.operations;
 
 import io.pgha.facts.Fact;
+import io.pgha.facts.FilesFact;
 import io.pgha.facts.InitOpenFilesFact;
 import io.pgha.facts.ServiceFact;
 import io.pgha.facts.ServiceState;
@@ -47,8 +48,9 @@ final class Service implements Operation {
 
         ServiceFact serviceFact = new ServiceFact(unit);
         List<Fact<?>> reads = new ArrayList<>(List.of(serviceFact));
-        if (restart.filesFact() != null) {
-            reads.add(restart.filesFact());
+        FilesFact files = restart.filesFact();
+        if (files != null) {
+            reads.add(files);
         }
         if (openFiles > 0) {
             reads.add(new InitOpenFilesFact());
