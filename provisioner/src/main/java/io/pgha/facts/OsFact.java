@@ -15,10 +15,7 @@ public final class OsFact implements Fact<OsInfo> {
         return Sections.marker("osrelease") + "; { while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done"
                 + " < /etc/os-release; } 2>/dev/null; "
                 + Sections.marker("kernel") + "; read -r k < /proc/sys/kernel/osrelease; echo \"$k\"; "
-                // In a container systemd names its manager in /run/systemd/container at boot, which is also
-                // what systemd-detect-virt answers there first.
-                + Sections.marker("virt") + "; { read -r v < /run/systemd/container && echo \"$v\"; } 2>/dev/null"
-                + " || systemd-detect-virt 2>/dev/null; "
+                + Sections.marker("virt") + "; " + Virtualization.detect("") + "; "
                 + Sections.marker("pid1") + "; { read -r c < /proc/1/comm && echo \"$c\"; } 2>/dev/null; true";
     }
 

@@ -45,9 +45,8 @@ public final class SysctlFact implements MergeableFact<SysctlState> {
     /**
      * Two sections: {@code values}, sysctl's {@code name = value} lines (a key the kernel lacks prints none), and
      * {@code writable}, a line per key from the shell's builtin test; a third, {@code container}, only when a key
-     * cannot be written: the container manager systemd found at boot ({@code /run/systemd/container}, read by the
-     * shell itself), else {@code systemd-detect-virt --container} ("none" outside a container, nothing without
-     * systemd). The values need sysctl: the shell's {@code read} reads /proc/sys byte by byte, and an integer key
+     * cannot be written: the container's manager ({@link Virtualization}; "none" outside a container, nothing
+     * without systemd). The values need sysctl: the shell's {@code read} reads /proc/sys byte by byte, and an integer key
      * answers a read at an offset with end-of-file.
      */
     private static String command(List<String> keys) {
@@ -59,8 +58,7 @@ public final class SysctlFact implements MergeableFact<SysctlState> {
                     .append(" ]; then echo yes; else echo no; pgha_ro=1; fi");
         }
         return script.append("; [ -z \"$pgha_ro\" ] || { ").append(Sections.marker("container"))
-                .append("; { read -r pgha_v < /run/systemd/container && echo \"$pgha_v\"; } 2>/dev/null")
-                .append(" || systemd-detect-virt --container 2>/dev/null; }; true").toString();
+                .append("; ").append(Virtualization.detect("--container")).append("; }; true").toString();
     }
 
     @Override
