@@ -22,17 +22,34 @@ stages_wanted=${TEST_STAGES:-${DEFAULT_STAGES[*]}}
 [[ $stages_wanted == all ]] && stages_wanted=${ALL_STAGES[*]}
 read -r -a STAGES <<<"$stages_wanted"
 
-passed=0 failed=0 summary=()
+# Each stage's output is also kept in a file: a failed stage's reason is repeated at the end, where a CI page
+# that shows only the last lines of a long run still has it.
+logs=${TEST_LOGS:-$(mktemp -d /tmp/pgha-test.XXXXXX)}
+mkdir -p "$logs"
+passed=0 failed=0 summary=() failed_stages=()
 run_stage() {
     local name=$1; shift
     local start=$SECONDS
     echo "=== stage $name: $*"
-    if "$@"; then
+    "$@" 2>&1 | tee "$logs/$name.log"
+    if [[ ${PIPESTATUS[0]} -eq 0 ]]; then
         passed=$((passed + 1)); summary+=("$(printf '%-8s passed %5d s' "$name" $((SECONDS - start)))")
     else
         failed=$((failed + 1)); summary+=("$(printf '%-8s FAILED %5d s' "$name" $((SECONDS - start)))")
+        failed_stages+=("$name")
     fi
     echo "=== stage $name took $((SECONDS - start)) s"
+}
+
+# why_failed NAME: the lines of a failed stage's output that say what failed, then its last lines.
+why_failed() {
+    local log=$logs/$1.log
+    echo
+    echo "=== why stage $1 failed (whole output: $log)"
+    grep -nE 'E2E FAILED|^fatal:|^failed:|^unreachable:|FAIL(ED)?:|\[ERROR\]|Tests run:.*(Failures: [1-9]|Errors: [1-9])|^Error|error:' "$log" |
+        grep -v 'Failures: 0, Errors: 0' | head -25
+    echo "--- its last 40 lines"
+    tail -40 "$log"
 }
 
 stage_unit() { mvn -B -ntp verify; }
@@ -51,6 +68,7 @@ for s in "${STAGES[@]}"; do
     if [[ $s == unit && $failed -gt 0 ]]; then break; fi
 done
 
+for s in ${failed_stages[@]+"${failed_stages[@]}"}; do why_failed "$s"; done
 echo
 echo "=== stage times"
 printf '  %s\n' "${summary[@]}"
