@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Builds the variables every host sees while a role runs: role defaults &lt; host facts
  * (gathered on connection) &lt; inventory vars (which already hold {@code -e}) &lt; {@code inventory_hostname}, {@code host_address},
- * {@code groups}, the role's secrets (as {@code secrets.NAME} and as {@code NAME}).
+ * {@code inventory_file} (as in Ansible: the inventory's path, for messages), {@code groups}, the role's secrets (as {@code secrets.NAME} and as {@code NAME}).
  * {@code hostvars} maps every host to these variables; registered results and {@code item}
  * are added per task by {@link #scope}.
  */
@@ -49,6 +49,7 @@ final class ScopeFactory {
             vars.putAll(host.vars());
             vars.put("inventory_hostname", host.name());
             vars.put("host_address", host.connection().address());
+            vars.put("inventory_file", String.valueOf(inventory.file()));
             vars.put("groups", inventory.groups());
             vars.putAll(roleSecrets);
             vars.put("secrets", Collections.unmodifiableMap(roleSecrets));

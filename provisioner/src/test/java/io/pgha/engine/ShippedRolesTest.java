@@ -44,10 +44,15 @@ class ShippedRolesTest {
     private final Templates templates = new Templates();
 
     private static Inventory cluster(Map<String, Object> vars) {
+        return cluster(vars, "192.0.2.1");
+    }
+
+    /** pg1, pg2 and pg3 at the addresses addressPrefix + 1, 2, 3. */
+    private static Inventory cluster(Map<String, Object> vars, String addressPrefix) {
         List<InventoryHost> hosts = new ArrayList<>();
         List<String> names = List.of("pg1", "pg2", "pg3");
         for (String name : names) {
-            ConnectionSpec spec = new ConnectionSpec(name, "192.0.2.1" + name.charAt(2), 22, "admin", null, null, true, null);
+            ConnectionSpec spec = new ConnectionSpec(name, addressPrefix + name.charAt(2), 22, "admin", null, null, true, null);
             hosts.add(new InventoryHost(name, spec, List.of("all", "etcd", "postgres"), vars));
         }
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -106,6 +111,31 @@ class ShippedRolesTest {
         assertThatThrownBy(broken::throwIfFailed).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("[pg1] patroni:").hasMessageContaining("loop_wait")
                 .hasMessageContaining("roles/patroni/meta.yml");
+    }
+
+    @Test
+    void anIPv6AddressIsRefusedBeforeAnythingRunsAndAHostNameIsNot() throws Exception {
+        Playbook playbook = shipped();
+        Preflight ipv6 = new Preflight(templates);
+        ScopeFactory scopes = new ScopeFactory(cluster(Map.of(), "2001:db8::1"), templates, secrets(playbook));
+        for (PlaySpec play : playbook.plays()) {
+            for (Role role : play.roles()) {
+                ipv6.check(role, scopes.forRole(role), List.of("pg2"));
+            }
+        }
+        assertThatThrownBy(ipv6::throwIfFailed).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("[pg2] common: pg2's address 2001:db8::12 is an IPv6 address")
+                .hasMessageContaining("set pg2's ansible_host in " + ROOT.resolve("inventory.yml") + " to its IPv4 address or to a DNS name")
+                .hasMessageContaining("roles/common/meta.yml");
+
+        Preflight names = new Preflight(templates);
+        ScopeFactory byName = new ScopeFactory(cluster(Map.of(), "db.example.org-"), templates, secrets(playbook));
+        for (PlaySpec play : playbook.plays()) {
+            for (Role role : play.roles()) {
+                names.check(role, byName.forRole(role), List.of("pg1", "pg2", "pg3"));
+            }
+        }
+        names.throwIfFailed();
     }
 
     /**
