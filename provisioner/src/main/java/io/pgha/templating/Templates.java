@@ -37,6 +37,7 @@ public final class Templates {
     /** A string that is one expression and nothing else keeps the expression's type. */
     private static final Pattern SINGLE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL);
     private static final String UNKNOWN_TOKEN = "Unknown token found: ";
+    private static final Pattern EXCEPTION_CLASS = Pattern.compile("^(?:[a-z0-9_]+\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;
@@ -57,6 +58,11 @@ public final class Templates {
         for (Filter filter : List.of(new ToJsonFilter(), new ToYamlFilter(), new ShellQuoteFilter(),
                 new RegexReplaceFilter())) {
             jinjava.getGlobalContext().registerFilter(filter);
+        }
+        for (Filter filter : List.copyOf(jinjava.getGlobalContext().getAllFilters())) {
+            if (!DefinedInputFilter.FOR_MISSING_VALUES.contains(filter.getName())) {
+                jinjava.getGlobalContext().registerFilter(new DefinedInputFilter(filter));
+            }
         }
         globals = ThreadLocal.withInitial(jinjava::getGlobalContextCopy);
     }
@@ -213,6 +219,8 @@ public final class Templates {
 
     private static String describe(TemplateError error) {
         String message = error.getMessage() == null ? String.valueOf(error.getReason()) : error.getMessage();
+        // An exception thrown inside an expression arrives as its toString(): the class name says nothing to a user.
+        message = EXCEPTION_CLASS.matcher(message).replaceFirst("");
         int unknown = message.indexOf(UNKNOWN_TOKEN);
         if (unknown >= 0) {
             return undefined(message.substring(unknown + UNKNOWN_TOKEN.length()).strip());

@@ -45,6 +45,24 @@ class TemplatesTest {
     }
 
     @Test
+    void anUndefinedVariableBehindAFilterIsAnErrorTooAndDefaultStillFillsIt() throws Exception {
+        // Jinjava's filters turn a missing input into a value (0, '', an empty list) that would hide a misspelt name.
+        for (String template : List.of("{{ pg_versoin | int }}", "port {{ (pg_versoin | int) + 1 }}",
+                "{{ pg_versoin | quote }}", "{{ cfg.missing_key | length }}", "{{ pg_versoin | join(',') }}")) {
+            assertThatThrownBy(() -> templates.renderValue(template, vars, WHERE)).as(template)
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageStartingWith("filter '")
+                    .hasMessageContaining("was given an undefined variable (or none)")
+                    .hasMessageContaining("| default(...)")
+                    .hasMessageContaining("roles/patroni/tasks.yml:12")
+                    .hasMessageNotContaining("Exception");
+        }
+        assertThat(templates.renderValue("{{ pg_versoin | default(16) | int }}", vars, WHERE)).isEqualTo(16);
+        assertThat(templates.renderValue("{{ pg_versoin | d('x') | upper }}", vars, WHERE)).isEqualTo("X");
+        assertThat(templates.renderValue("{{ name | upper }}", vars, WHERE)).isEqualTo("PG1");
+    }
+
+    @Test
     void undefinedVariableIsAnErrorNamingTheVariableAndTheTask() {
         assertThatThrownBy(() -> templates.renderValue("/data/{{ pg_version }}/main", vars, WHERE))
                 .isInstanceOf(TemplateException.class)
