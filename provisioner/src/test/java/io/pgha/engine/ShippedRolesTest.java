@@ -111,6 +111,19 @@ class ShippedRolesTest {
         assertThatThrownBy(broken::throwIfFailed).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("[pg1] patroni:").hasMessageContaining("loop_wait")
                 .hasMessageContaining("roles/patroni/meta.yml");
+
+        for (String uri : List.of("/pgha/primary", "stats")) {
+            Preflight shadowed = new Preflight(templates);
+            ScopeFactory statsUri = new ScopeFactory(cluster(Map.of("haproxy_stats_uri", uri)), templates, secrets(playbook));
+            for (PlaySpec play : playbook.plays()) {
+                for (Role role : play.roles()) {
+                    shadowed.check(role, statsUri.forRole(role), List.of("pg1"));
+                }
+            }
+            assertThatThrownBy(shadowed::throwIfFailed).as(uri).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("[pg1] haproxy: haproxy_stats_uri ('" + uri + "') must be a path starting with /")
+                    .hasMessageContaining("roles/haproxy/meta.yml");
+        }
     }
 
     @Test
