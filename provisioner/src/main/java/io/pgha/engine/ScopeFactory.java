@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Builds the variables every host sees while a role runs: role defaults &lt; host facts
  * (gathered on connection) &lt; inventory vars (which already hold {@code -e}) &lt; {@code inventory_hostname}, {@code host_address},
- * {@code inventory_file} (as in Ansible: the inventory's path, for messages), {@code groups}, the role's secrets (as {@code secrets.NAME} and as {@code NAME}).
+ * {@code inventory_file} (as in Ansible: the inventory's path, for messages), {@code groups}, the role's secrets
+ * (as {@code secrets.NAME} and as {@code NAME}).
  * {@code hostvars} maps every host to these variables; registered results and {@code item}
  * are added per task by {@link #scope}.
  */
