@@ -3,6 +3,9 @@ package io.pgha.roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,30 +117,25 @@ class EtcdRollingRestartScriptTest {
         assertThat(restarts()).containsExactly("restart etcd");
     }
 
-    @Test
-    void aFailedRestartFailsWithoutAnotherTry() throws Exception {
-        Run run = run(30, Map.of("RESTART_FAILS", "yes"));
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("the restart under the lock failed");
-        assertThat(restarts()).containsExactly("restart etcd");
+    /** Each way the script fails: exit 1, the message that names what failed, and the restarts it made (none or one). */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("a failed restart fails without another try", 30, Map.of("RESTART_FAILS", "yes"),
+                        "the restart under the lock failed", List.of("restart etcd")),
+                Arguments.of("no lock within the timeout names the members it went through", 2, Map.of("LOST_LOCKS", "1000"),
+                        "no lock through http://10.0.0.2:2379,http://10.0.0.3:2379 within 2 s", List.of()),
+                Arguments.of("a cluster not healthy in time is named after the restart", 2, Map.of("UNHEALTHY", "yes"),
+                        "etcd restarted, but not every member was healthy within 2 s", List.of("restart etcd")));
     }
 
-    @Test
-    void noLockWithinTheTimeoutFailsNamingTheMembersItWentThrough() throws Exception {
-        Run run = run(2, Map.of("LOST_LOCKS", "1000"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void failsNamingWhatFailed(String what, int timeoutSeconds, Map<String, String> env, String message,
+                               List<String> restarts) throws Exception {
+        Run run = run(timeoutSeconds, env);
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("no lock through http://10.0.0.2:2379,http://10.0.0.3:2379 within 2 s");
-        assertThat(restarts()).isEmpty();
-    }
-
-    @Test
-    void aClusterNotHealthyInTimeIsNamedAfterTheRestart() throws Exception {
-        Run run = run(2, Map.of("UNHEALTHY", "yes"));
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("etcd restarted, but not every member was healthy within 2 s");
-        assertThat(restarts()).containsExactly("restart etcd");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains(message);
+        assertThat(restarts()).containsExactlyElementsOf(restarts);
     }
 }
