@@ -88,38 +88,31 @@ class ShippedRolesTest {
         }
     }
 
+    /** Every role's asserts of the shipped playbook, checked on these hosts of the inventory. */
+    private Preflight preflight(Inventory inventory, String... hosts) throws Exception {
+        Playbook playbook = shipped();
+        ScopeFactory scopes = new ScopeFactory(inventory, templates, secrets(playbook));
+        Preflight preflight = new Preflight(templates);
+        for (PlaySpec play : playbook.plays()) {
+            for (Role role : play.roles()) {
+                preflight.check(role, scopes.forRole(role), List.of(hosts));
+            }
+        }
+        return preflight;
+    }
+
     @Test
     void everyAssertHoldsWithTheDefaultsAndABrokenTimingIsCaught() throws Exception {
-        Playbook playbook = shipped();
-        Preflight ok = new Preflight(templates);
-        ScopeFactory scopes = new ScopeFactory(cluster(Map.of()), templates, secrets(playbook));
-        for (PlaySpec play : playbook.plays()) {
-            for (Role role : play.roles()) {
-                ok.check(role, scopes.forRole(role), List.of("pg1", "pg2", "pg3"));
-            }
-        }
-        ok.throwIfFailed();
+        preflight(cluster(Map.of()), "pg1", "pg2", "pg3").throwIfFailed();
 
-        Preflight broken = new Preflight(templates);
-        ScopeFactory tooShortTtl = new ScopeFactory(cluster(Map.of("patroni_ttl", 20, "patroni_loop_wait", 10,
-                "patroni_retry_timeout", 10)), templates, secrets(playbook));
-        for (PlaySpec play : playbook.plays()) {
-            for (Role role : play.roles()) {
-                broken.check(role, tooShortTtl.forRole(role), List.of("pg1"));
-            }
-        }
+        Preflight broken = preflight(cluster(Map.of("patroni_ttl", 20, "patroni_loop_wait", 10,
+                "patroni_retry_timeout", 10)), "pg1");
         assertThatThrownBy(broken::throwIfFailed).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("[pg1] patroni:").hasMessageContaining("loop_wait")
                 .hasMessageContaining("roles/patroni/meta.yml");
 
         for (String uri : List.of("/pgha/primary", "stats")) {
-            Preflight shadowed = new Preflight(templates);
-            ScopeFactory statsUri = new ScopeFactory(cluster(Map.of("haproxy_stats_uri", uri)), templates, secrets(playbook));
-            for (PlaySpec play : playbook.plays()) {
-                for (Role role : play.roles()) {
-                    shadowed.check(role, statsUri.forRole(role), List.of("pg1"));
-                }
-            }
+            Preflight shadowed = preflight(cluster(Map.of("haproxy_stats_uri", uri)), "pg1");
             assertThatThrownBy(shadowed::throwIfFailed).as(uri).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("[pg1] haproxy: haproxy_stats_uri ('" + uri + "') must be a path starting with /")
                     .hasMessageContaining("roles/haproxy/meta.yml");
@@ -128,27 +121,13 @@ class ShippedRolesTest {
 
     @Test
     void anIPv6AddressIsRefusedBeforeAnythingRunsAndAHostNameIsNot() throws Exception {
-        Playbook playbook = shipped();
-        Preflight ipv6 = new Preflight(templates);
-        ScopeFactory scopes = new ScopeFactory(cluster(Map.of(), "2001:db8::1"), templates, secrets(playbook));
-        for (PlaySpec play : playbook.plays()) {
-            for (Role role : play.roles()) {
-                ipv6.check(role, scopes.forRole(role), List.of("pg2"));
-            }
-        }
+        Preflight ipv6 = preflight(cluster(Map.of(), "2001:db8::1"), "pg2");
         assertThatThrownBy(ipv6::throwIfFailed).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("[pg2] common: pg2's address 2001:db8::12 is an IPv6 address")
                 .hasMessageContaining("set pg2's ansible_host in " + ROOT.resolve("inventory.yml") + " to its IPv4 address or to a DNS name")
                 .hasMessageContaining("roles/common/meta.yml");
 
-        Preflight names = new Preflight(templates);
-        ScopeFactory byName = new ScopeFactory(cluster(Map.of(), "db.example.org-"), templates, secrets(playbook));
-        for (PlaySpec play : playbook.plays()) {
-            for (Role role : play.roles()) {
-                names.check(role, byName.forRole(role), List.of("pg1", "pg2", "pg3"));
-            }
-        }
-        names.throwIfFailed();
+        preflight(cluster(Map.of(), "db.example.org-"), "pg1", "pg2", "pg3").throwIfFailed();
     }
 
     /**
